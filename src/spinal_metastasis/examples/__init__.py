@@ -1,0 +1,1 @@
+"""Built-in example patients as JSON documents (:func:`~spinal_metastasis.io.example_patient`)."""

@@ -1,0 +1,456 @@
+"""JSON in and out through one private ``cattrs`` converter, and the JSON Schema.
+
+The wire format is the attrs field names and the enum values. Numbers are strict:
+``"70"``, ``70.9`` and ``true`` are not the integer 70, and ``"8"`` is not the
+number 8. Unknown keys are rejected. Every structural error is reported as one
+:class:`~spinal_metastasis.errors.SerializationError` (an
+:class:`~spinal_metastasis.errors.InvalidInputError`) whose ``messages`` name the
+path of every bad field, ready for a form: ``lesions[0].escc: '4' is not one of
+0, 1a, 1b, 1c, 2, 3``.
+"""
+
+import enum
+import functools
+import importlib.resources
+import json
+import typing
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+from cattrs.preconf.json import make_converter
+
+from spinal_metastasis._validators import (
+    BoolRule,
+    EnumRule,
+    InstanceRule,
+    IntegerRule,
+    NumberRule,
+    StringRule,
+    TupleRule,
+)
+from spinal_metastasis.errors import InvalidInputError, SerializationError
+from spinal_metastasis.model import Patient
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "example_names",
+    "example_patient",
+    "from_json",
+    "json_schema",
+    "structure",
+    "to_json",
+    "unstructure",
+]
+
+T = TypeVar("T")
+
+#: Version of the JSON wire format; any change to it is a breaking change.
+SCHEMA_VERSION: Final = "1"
+
+_JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+_Rule = IntegerRule | NumberRule | BoolRule | StringRule | EnumRule | InstanceRule | TupleRule
+_RULE_TYPES: Final = (
+    IntegerRule,
+    NumberRule,
+    BoolRule,
+    StringRule,
+    EnumRule,
+    InstanceRule,
+    TupleRule,
+)
+
+
+# --- Strict scalar hooks ----------------------------------------------------------------------
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    msg = f"expected an integer (got {value!r})"
+    raise InvalidInputError(msg)
+
+
+def _strict_float(value: object, _: type) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    msg = f"expected a number (got {value!r})"
+    raise InvalidInputError(msg)
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    msg = f"expected true or false (got {value!r})"
+    raise InvalidInputError(msg)
+
+
+def _strict_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    msg = f"expected a string (got {value!r})"
+    raise InvalidInputError(msg)
+
+
+@functools.cache
+def _enum_members(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+    members = {member.value: member for member in enum_type}
+    return members, ", ".join(str(value) for value in members)
+
+
+def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
+    members, allowed = _enum_members(enum_type)
+    try:
+        return members[value]
+    except (KeyError, TypeError):
+        msg = f"{value!r} is not one of {allowed}"
+        raise InvalidInputError(msg) from None
+
+
+def _tuple_hook(tp: Any, converter: Any) -> Callable[[object, type], tuple[object, ...]]:
+    (element, _ellipsis) = typing.get_args(tp)
+    hook = converter.get_structure_hook(element)
+
+    def structure(value: object, _: type) -> tuple[object, ...]:
+        if not isinstance(value, list):
+            msg = f"expected a JSON array (got {value!r})"
+            raise InvalidInputError(msg)
+        items: list[object] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(hook(item, element))
+            except Exception as exc:  # noqa: BLE001 - collected, re-raised as a group below
+                exc.add_note(
+                    IterableValidationNote(f"Structuring {tp} @ index {index}", index, element)
+                )
+                errors.append(exc)
+        if errors:
+            msg = f"While structuring {tp}"
+            raise IterableValidationError(msg, errors, tp)
+        return tuple(items)
+
+    return structure
+
+
+def _check_alone(field: "attrs.Attribute[Any]", value: object) -> None:
+    """Run the field's validators that do not need the other fields of the instance."""
+    validators = getattr(field.validator, "_validators", None) or (field.validator,)
+    for validator in validators:
+        if validator is None:
+            continue
+        try:
+            validator(None, field, value)
+        except AttributeError:  # a rule that spans fields: checked at construction
+            continue
+
+
+def _diagnose(cls: type, value: dict[str, Any], converter: Any) -> list[Exception]:
+    """Collect every field's error, not only the first (the slow path, after a failure)."""
+    errors: list[Exception] = []
+    fields = attrs.fields(attrs.resolve_types(cls))
+    names = {field.name for field in fields}
+    extra = set(value) - names
+    if extra:
+        errors.append(ForbiddenExtraKeysError("", cls, extra))
+    for field in fields:
+        note = AttributeValidationNote(
+            f"Structuring {cls.__name__} @ {field.name}", field.name, field.type
+        )
+        if field.name not in value:
+            if field.default is attrs.NOTHING:
+                missing = KeyError(field.name)
+                missing.add_note(note)
+                errors.append(missing)
+            continue
+        try:
+            _check_alone(field, converter.structure(value[field.name], field.type))
+        except Exception as exc:  # noqa: BLE001 - collected, re-raised as a group
+            exc.add_note(note)
+            errors.append(exc)
+    return errors
+
+
+def _object_hook(cls: type, converter: Any) -> Callable[[object, type], object]:
+    generated: Callable[[Any, type], object] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure(value: object, cl: type) -> object:
+        if not isinstance(value, dict):
+            msg = f"expected a JSON object (got {value!r})"
+            raise InvalidInputError(msg)
+        try:
+            return generated(value, cl)
+        except (ClassValidationError, InvalidInputError) as first:
+            errors = _diagnose(cls, value, converter)
+            if not errors:  # only a rule that spans fields failed
+                raise
+            msg = f"While structuring {cls.__name__}"
+            raise ClassValidationError(msg, errors, cls) from first
+
+    return structure
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args: tuple[Any, ...] = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and args[1:] == (Ellipsis,)
+
+
+def _make_converter() -> Any:
+    converter = make_converter(forbid_extra_keys=True)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(float, _strict_float)
+    converter.register_structure_hook(bool, _strict_bool)
+    # A predicate, not a class hook: a class hook for ``str`` would also catch the StrEnums.
+    converter.register_structure_hook_func(lambda cls: cls is str, _strict_str)
+    # StrEnum comes before str in the MRO, so this class hook wins over the built-in one.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple,
+        lambda tp: _tuple_hook(tp, converter),
+    )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(cls, converter))
+    return converter
+
+
+_converter: Final = _make_converter()
+
+
+# --- Error translation ------------------------------------------------------------------------
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _messages(exc: BaseException, path: str) -> list[str]:
+    where = path or "$"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(field.name for field in attrs.fields(exc.cl))
+        return [
+            f"{where}: unknown field {key!r} (allowed: {allowed})"
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        messages: list[str] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                name = getattr(note, "name", None)
+                index = getattr(note, "index", None)
+                if isinstance(name, str):
+                    sub_path = _join(path, name)
+                elif isinstance(index, int):
+                    sub_path = f"{path}[{index}]"
+            messages.extend(_messages(sub, sub_path))
+        return messages
+    if isinstance(exc, KeyError):
+        return [f"{where}: required field missing"]
+    if isinstance(exc, InvalidInputError):
+        if exc.field is not None:
+            named = path == exc.field or path.endswith(f".{exc.field}")
+            return [f"{path if named else _join(path, exc.field)}: {exc.detail}"]
+        return [f"{where}: {exc}"]
+    # Anything else cattrs raised on a shape it could not use (a list for an object, ...).
+    return [f"{where}: invalid value ({type(exc).__name__})"]
+
+
+# --- Public functions -------------------------------------------------------------------------
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a model or result object into JSON-ready Python data (dicts, lists, scalars).
+
+    Examples:
+        >>> from spinal_metastasis import Fractionation
+        >>> unstructure(Fractionation(total_dose_gy=8, fractions=1))
+        {'total_dose_gy': 8.0, 'fractions': 1}
+    """
+    return _converter.unstructure(obj)
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Serialize a model or result object to JSON.
+
+    Examples:
+        >>> from spinal_metastasis import Fractionation
+        >>> to_json(Fractionation(total_dose_gy=20, fractions=5))
+        '{"total_dose_gy": 20.0, "fractions": 5}'
+    """
+    return json.dumps(_converter.unstructure(obj), indent=indent, ensure_ascii=False)
+
+
+def from_json(data: str | bytes, cls: type[T]) -> T:
+    """Build an object of ``cls`` from JSON text, validating every field.
+
+    Raises:
+        SerializationError: With one message per bad field, each starting with the
+            field's path. It is an :class:`~spinal_metastasis.errors.InvalidInputError`
+            and a ``ValueError``.
+
+    Examples:
+        >>> from spinal_metastasis import Fractionation
+        >>> from_json('{"total_dose_gy": 8, "fractions": 1}', Fractionation)
+        Fractionation(total_dose_gy=8.0, fractions=1)
+        >>> from_json('{"total_dose_gy": 8, "fractions": "1"}', Fractionation)
+        Traceback (most recent call last):
+        ...
+        spinal_metastasis.errors.SerializationError: fractions: expected an integer (got '1')
+    """
+    try:
+        document = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        msg = f"$: not valid JSON ({exc})"
+        raise SerializationError([msg]) from None
+    return structure(document, cls)
+
+
+def structure(document: object, cls: type[T]) -> T:
+    """Build an object of ``cls`` from JSON-like Python data (the inverse of :func:`unstructure`).
+
+    Raises:
+        SerializationError: As :func:`from_json`.
+    """
+    try:
+        result: T = _converter.structure(document, cls)
+    except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
+        raise SerializationError(_messages(exc, "")) from None
+    return result
+
+
+# --- JSON Schema ------------------------------------------------------------------------------
+
+
+def _rule_of(field: "attrs.Attribute[Any]") -> _Rule | None:
+    validators = [field.validator]
+    inner = getattr(field.validator, "_validators", None)
+    if inner is not None:
+        validators = list(inner)
+    for validator in validators:
+        if isinstance(validator, _Rule):
+            return validator
+    return None
+
+
+def _class_ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    name = cls.__name__
+    if name not in defs:
+        defs[name] = {}  # placeholder against recursion
+        defs[name] = _class_schema(cls, defs)
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _nullable(schema: dict[str, Any], *, optional: bool) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
+
+
+def _field_schema(field: "attrs.Attribute[Any]", defs: dict[str, Any]) -> dict[str, Any]:
+    rule = _rule_of(field)
+    if isinstance(rule, InstanceRule):
+        return _nullable(_class_ref(rule.cls, defs), optional=rule.optional)
+    if isinstance(rule, TupleRule):
+        element = rule.element
+        items = _class_ref(element, defs) if isinstance(element, type) else element.json_schema()
+        array: dict[str, Any] = {"type": "array", "items": items}
+        if rule.min_length:
+            array["minItems"] = rule.min_length
+        if rule.unique:
+            array["uniqueItems"] = True
+        return _nullable(array, optional=rule.optional)
+    if rule is not None:
+        return rule.json_schema()
+    msg = f"no JSON Schema rule for field {field.name!r}"  # pragma: no cover - a developer error
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        properties[field.name] = _field_schema(field, defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "title": cls.__name__,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    doc = (cls.__doc__ or "").strip().splitlines()
+    if doc:
+        schema["description"] = doc[0]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def json_schema(cls: type = Patient) -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a model class, ``Patient`` by default.
+
+    The schema is derived from the same rules that validate the class, so a form
+    built from it accepts what :func:`from_json` accepts, except the rules that
+    span fields (contiguous levels, lesions that share a level), which a schema
+    cannot express.
+
+    Examples:
+        >>> schema = json_schema()
+        >>> schema["properties"]["kps"]["anyOf"][0]
+        {'type': 'integer', 'minimum': 0, 'maximum': 100, 'multipleOf': 10}
+    """
+    defs: dict[str, Any] = {}
+    schema = _class_schema(cls, defs)
+    defs.pop(cls.__name__, None)
+    document = {
+        "$schema": _JSON_SCHEMA_DIALECT,
+        "$id": f"urn:spinal-metastasis:schema:{SCHEMA_VERSION}:{cls.__name__}",
+        **schema,
+    }
+    if defs:
+        document["$defs"] = dict(sorted(defs.items()))
+    return document
+
+
+# --- Built-in example patients ----------------------------------------------------------------
+
+_EXAMPLES_PACKAGE: Final = "spinal_metastasis.examples"
+
+
+def example_names() -> tuple[str, ...]:
+    """Return the names of the built-in example patients, sorted.
+
+    Examples:
+        >>> "breast_t12_mechanical" in example_names()
+        True
+    """
+    files = importlib.resources.files(_EXAMPLES_PACKAGE).iterdir()
+    return tuple(
+        sorted(item.name.removesuffix(".json") for item in files if item.name.endswith(".json"))
+    )
+
+
+def example_patient(name: str = "breast_t12_mechanical") -> Patient:
+    """Load a built-in example patient by name (see :func:`example_names`).
+
+    Raises:
+        InvalidInputError: If there is no example of that name.
+
+    Examples:
+        >>> example_patient().primary
+        <PrimaryTumor.BREAST: 'breast'>
+    """
+    names = example_names()
+    if name not in names:
+        msg = f"'name' must be one of {', '.join(names)} (got {name!r})"
+        raise InvalidInputError(msg, field="name")
+    text = importlib.resources.files(_EXAMPLES_PACKAGE).joinpath(f"{name}.json").read_text("utf-8")
+    return from_json(text, Patient)

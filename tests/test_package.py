@@ -1,0 +1,28 @@
+import subprocess
+import sys
+
+import spinal_metastasis
+
+
+class TestPackage:
+    def test_core_import_pulls_in_no_extra(self) -> None:
+        """Importing the package imports none of the optional heavy dependencies."""
+        code = (
+            "import sys, spinal_metastasis; "
+            "print(sorted(m for m in ('numpy', 'pandas', 'polars', 'matplotlib', 'hypothesis', "
+            "'pyarrow', 'jsonschema') if m in sys.modules))"
+        )
+        result = subprocess.run(  # noqa: S603 - a fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "[]"
+
+    def test_version_is_served_from_metadata(self) -> None:
+        """__version__ is the installed distribution's version."""
+        assert spinal_metastasis.__version__ == "0.1.0"
+
+    def test_all_is_unique_and_importable(self) -> None:
+        """__all__ names each public object once, and every name in it exists (ruff sorts it)."""
+        names = spinal_metastasis.__all__
+        assert len(set(names)) == len(names)
+        assert all(hasattr(spinal_metastasis, name) for name in names)
