@@ -1,8 +1,9 @@
 """JSON in and out through one private ``cattrs`` converter, and the JSON Schema.
 
 The wire format is the attrs field names and the enum values. Numbers are strict:
-``"70"``, ``70.9`` and ``true`` are not the integer 70, and ``"8"`` is not the
-number 8. Unknown keys are rejected. Every structural error is reported as one
+``"70"``, ``70.9`` and ``true`` are not the integer 70 (``70.0`` is, as in JSON
+Schema), and ``"8"`` is not the number 8. Unknown keys are rejected. Every
+structural error is reported as one
 :class:`~spinal_metastasis.errors.SerializationError` (an
 :class:`~spinal_metastasis.errors.InvalidInputError`) whose ``messages`` name the
 path of every bad field, ready for a form: ``lesions[0].escc: '4' is not one of
@@ -76,6 +77,9 @@ _RULE_TYPES: Final = (
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    # JSON (and JSON Schema's "integer") does not tell 70 from 70.0; JavaScript cannot.
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     msg = f"expected an integer (got {value!r})"
     raise InvalidInputError(msg)
 
