@@ -1,7 +1,8 @@
 import pytest
 
 from spinal_metastasis import REFERENCES, Citation, Finding, FindingInput, InvalidInputError
-from spinal_metastasis.references import FISHER_2010, citation
+from spinal_metastasis.references import citation
+from spinal_metastasis.sources.scores import FISHER_2010
 
 
 class TestCitation:

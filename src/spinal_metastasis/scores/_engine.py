@@ -1,0 +1,184 @@
+"""Exact score arithmetic under unknown inputs.
+
+A score is a sum of components (or a capped sum), each a function of discrete
+*factors* derived from the inputs. A known factor has one value; an unknown one
+has every value it can take; a partly known one (a count known to be at least 3,
+a KPS known only through ECOG) has the values still possible. Enumerating the
+product of the factor domains gives, exactly:
+
+- the range of each component and of the total (sound: it holds the total of
+  every completion; tight: both ends are the total of some completion);
+- the set of categories still possible;
+- the unknown inputs that could still change the category: a factor matters when
+  two completions that differ in that factor alone fall in different categories.
+
+The domains are small (the largest product, SINS with every finding unknown, has
+1,296 completions), and a fully known record is a single evaluation.
+"""
+
+import itertools
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Generic, TypeVar
+
+from attrs import field, frozen
+
+from spinal_metastasis._validators import StringRule, TupleRule
+from spinal_metastasis.evidence import FindingInput
+from spinal_metastasis.ranges import ScoreRange
+
+__all__ = ["Evaluation", "Factor", "ScoreComponent", "evaluate", "input_value"]
+
+C = TypeVar("C", bound=Hashable)
+
+
+def input_value(value: object) -> str:
+    """Render an input value for a finding: the enum value, the number, or ``"unknown"``."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    enum_value = getattr(value, "value", None)
+    if isinstance(enum_value, str):
+        return enum_value
+    if isinstance(value, tuple):
+        return ",".join(input_value(item) for item in value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@frozen(kw_only=True)
+class Factor:
+    """A discrete variable derived from one or more inputs.
+
+    Attributes:
+        name: The factor's name (usually the component it feeds).
+        inputs: The model fields it is derived from, with their values.
+        domain: The values still possible: one when known.
+    """
+
+    name: str
+    inputs: tuple[FindingInput, ...]
+    domain: tuple[Hashable, ...]
+
+    @property
+    def is_known(self) -> bool:
+        """Whether a single value is possible."""
+        return len(self.domain) == 1
+
+
+def factor(name: str, domain: Sequence[Hashable], **inputs: object) -> Factor:
+    """Build a factor from its domain and the named input values it comes from."""
+    return Factor(
+        name=name,
+        inputs=tuple(FindingInput(name=key, value=input_value(val)) for key, val in inputs.items()),
+        domain=tuple(domain),
+    )
+
+
+@frozen(kw_only=True)
+class ScoreComponent:
+    """One item of a score: what was found, and the points it gives.
+
+    Attributes:
+        name: The item as the paper names it (``"location"``).
+        finding: What was found (``"junctional (T12)"``), or what is still possible.
+        points: The item's points; a range when inputs are unknown.
+        inputs: The input values the item used.
+    """
+
+    name: str = field(validator=StringRule(optional=False))
+    finding: str = field(validator=StringRule(optional=False, max_length=400))
+    points: ScoreRange
+    inputs: tuple[FindingInput, ...] = field(
+        default=(), validator=TupleRule(element=FindingInput, optional=False)
+    )
+
+    def __str__(self) -> str:
+        """Show ``location 3``."""
+        return f"{self.name} {self.points}"
+
+
+@frozen(kw_only=True)
+class Evaluation(Generic[C]):
+    """The exact result of enumerating every completion of the unknown factors."""
+
+    component_points: tuple[ScoreRange, ...]
+    points: ScoreRange
+    possible_categories: frozenset[C]
+    missing: tuple[str, ...]
+
+    @property
+    def category(self) -> C | None:
+        """The category when only one is possible."""
+        if len(self.possible_categories) == 1:
+            return next(iter(self.possible_categories))
+        return None
+
+
+def evaluate(
+    factors: Sequence[Factor],
+    *,
+    components: Callable[[Mapping[str, Hashable]], Sequence[int]],
+    categorize: Callable[[int], C],
+    total: Callable[[Sequence[int]], int] = sum,
+) -> Evaluation[C]:
+    """Enumerate the completions of the factors' domains.
+
+    Args:
+        factors: The factors, each with its domain.
+        components: Points of each component for one completion (by factor name).
+        categorize: Category of a total.
+        total: Total of the component points (a plain sum unless the score caps it).
+
+    Returns:
+        The exact ranges, the possible categories and the inputs that could still
+        change the category.
+    """
+    names = [item.name for item in factors]
+    lows: list[int] = []
+    highs: list[int] = []
+    total_low = total_high = 0
+    categories: set[C] = set()
+    category_of: dict[tuple[Hashable, ...], C] = {}
+    for index, values in enumerate(itertools.product(*(item.domain for item in factors))):
+        points = components(dict(zip(names, values, strict=True)))
+        score = total(points)
+        category = categorize(score)
+        if index == 0:
+            lows, highs = list(points), list(points)
+            total_low = total_high = score
+        else:
+            lows = [min(a, b) for a, b in zip(lows, points, strict=True)]
+            highs = [max(a, b) for a, b in zip(highs, points, strict=True)]
+            total_low, total_high = min(total_low, score), max(total_high, score)
+        categories.add(category)
+        category_of[values] = category
+    missing: list[str] = []
+    if len(categories) > 1:
+        for position, item in enumerate(factors):
+            if item.is_known or not _changes_category(category_of, position):
+                continue
+            for used in item.inputs:
+                if used.value == "unknown" and used.name not in missing:
+                    missing.append(used.name)
+            if (
+                not any(used.value == "unknown" for used in item.inputs)
+                and item.name not in missing
+            ):
+                missing.append(item.name)
+    return Evaluation(
+        component_points=tuple(
+            ScoreRange(low=low, high=high) for low, high in zip(lows, highs, strict=True)
+        ),
+        points=ScoreRange(low=total_low, high=total_high),
+        possible_categories=frozenset(categories),
+        missing=tuple(missing),
+    )
+
+
+def _changes_category(category_of: Mapping[tuple[Hashable, ...], Hashable], position: int) -> bool:
+    seen: dict[tuple[Hashable, ...], Hashable] = {}
+    for values, category in category_of.items():
+        others = values[:position] + values[position + 1 :]
+        if seen.setdefault(others, category) != category:
+            return True
+    return False
