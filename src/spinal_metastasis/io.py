@@ -210,6 +210,17 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple and args[1:] == (Ellipsis,)
 
 
+def _sort_key(item: object) -> tuple[int, str]:
+    if isinstance(item, enum.Enum):
+        return (list(type(item)).index(item), "")
+    return (0, repr(item))
+
+
+def _unstructure_set(value: frozenset[Any]) -> list[Any]:
+    """Write a set as a list in a fixed order (enum declaration order), so JSON is deterministic."""
+    return [_converter.unstructure(item) for item in sorted(value, key=_sort_key)]
+
+
 def _make_converter() -> Any:
     converter = make_converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _strict_int)
@@ -224,6 +235,9 @@ def _make_converter() -> Any:
         lambda tp: _tuple_hook(tp, converter),
     )
     converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(cls, converter))
+    converter.register_unstructure_hook_func(
+        lambda tp: tp is frozenset or typing.get_origin(tp) is frozenset, _unstructure_set
+    )
     return converter
 
 

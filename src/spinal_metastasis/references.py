@@ -11,11 +11,11 @@ from types import MappingProxyType
 from typing import Final
 
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.sources import general, scores
+from spinal_metastasis.sources import general, scores, survival
 
 __all__ = ["REFERENCES", "citation"]
 
-_ALL: Final = (*general.ALL, *scores.ALL)
+_ALL: Final = (*general.ALL, *scores.ALL, *survival.ALL)
 
 #: Every citation the library uses, by key.
 REFERENCES: Final = MappingProxyType({item.key: item for item in _ALL})

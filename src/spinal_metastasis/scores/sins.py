@@ -165,14 +165,16 @@ class SinsScore:
         category = (
             self.category.value.replace("_", " ")
             if self.category is not None
-            else " or ".join(sorted(c.value.replace("_", " ") for c in self.possible_categories))
+            else " or ".join(
+                c.value.replace("_", " ") for c in SinsCategory if c in self.possible_categories
+            )
         )
         parts = ", ".join(str(component) for component in self.components)
         return f"SINS {self.points} ({category}): {parts}"
 
 
 def sins(lesion: SpinalLesion) -> SinsScore:
-    """Score the spinal instability of a lesion (SINS).
+    r"""Score the spinal instability of a lesion (SINS).
 
     A lesion spanning several levels takes the most unstable location class among
     them. Unknown findings give the exact range of totals over every completion.
@@ -198,8 +200,12 @@ def sins(lesion: SpinalLesion) -> SinsScore:
 
     Examples:
         >>> from spinal_metastasis import example_patient
-        >>> print(sins(example_patient().lesions[0]))
-        SINS 11 (potentially unstable): location 3, pain 3, bone lesion 2, alignment 0, collapse 2, posterolateral 1
+        >>> score = sins(example_patient().lesions[0])
+        >>> score.points.value, score.category.value, score.surgical_consultation_recommended
+        (11, 'potentially_unstable', True)
+        >>> print(str(score).replace(", a", ",\n  a"))
+        SINS 11 (potentially unstable): location 3, pain 3, bone lesion 2,
+          alignment 0, collapse 2, posterolateral 1
     """
     location = location_class(lesion.levels)
     levels_label = ", ".join(level.label for level in lesion.levels)

@@ -1,1 +1,4 @@
-"""The sources the library cites, one module per topic; the registry is :mod:`spinal_metastasis.references`."""
+"""The sources the library cites, one module per topic.
+
+The registry of them all is :mod:`spinal_metastasis.references`.
+"""

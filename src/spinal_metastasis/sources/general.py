@@ -53,4 +53,59 @@ KARNOFSKY_1949: Final = Citation(
     ),
 )
 
-ALL: Final = (FRANKEL_1969, OKEN_1982, KARNOFSKY_1949)
+
+# --- Conversion between performance scales -------------------------------------------------
+
+MA_2010: Final = Citation(
+    key="ma2010",
+    authors="Ma C, Bandukwala S, Burman D, Bryson J, Seccareccia D, Banerjee S, et al.",
+    year=2010,
+    title="Interconversion of three measures of performance status: an empirical analysis",
+    journal="Eur J Cancer",
+    locator="46(18):3175-3183",
+    doi="10.1016/j.ejca.2010.06.126",
+    pmid="20674334",
+    verified=True,
+    verification=(
+        "Conversion KPS 100 = ECOG 0, 80-90 = 1, 60-70 = 2, 40-50 = 3, 10-30 = 4 and its hit "
+        "rate (75 %) read in the PubMed abstract."
+    ),
+)
+
+PRASAD_2018: Final = Citation(
+    key="prasad2018",
+    authors="Prasad KT, Kaur H, Muthu V, Aggarwal AN, Behera D, Singh N.",
+    year=2018,
+    title=(
+        "Interconversion of two commonly used performance tools: an analysis of 5844 paired "
+        "assessments in 1501 lung cancer patients"
+    ),
+    journal="World J Clin Oncol",
+    locator="9(7):140-147",
+    doi="10.5306/wjco.v9.i7.140",
+    pmid="30425939",
+    verified=True,
+    verification=(
+        "Conversion KPS 100 = ECOG 0, 80-90 = 1, 70 = 2, 50-60 = 3, 10-40 = 4 and its hit rate "
+        "(78.1 %) read in the abstract (PMC and journal page)."
+    ),
+)
+
+BUCCHERI_1996: Final = Citation(
+    key="buccheri1996",
+    authors="Buccheri G, Ferrigno D, Tamburini M.",
+    year=1996,
+    title=(
+        "Karnofsky and ECOG performance status scoring in lung cancer: a prospective, "
+        "longitudinal study of 536 patients from a single institution"
+    ),
+    journal="Eur J Cancer",
+    locator="32A(7):1135-1141",
+    verified=True,
+    verification=(
+        "Three-grade conversion (KPS 80-100 = ECOG 0-1, 60-70 = 2, < 60 = 3-4; agreement > 84 %) "
+        "read in the abstract; DOI and PMID not seen."
+    ),
+)
+
+ALL: Final = (FRANKEL_1969, OKEN_1982, KARNOFSKY_1949, MA_2010, PRASAD_2018, BUCCHERI_1996)
