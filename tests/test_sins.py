@@ -47,6 +47,12 @@ ENUMS: dict[str, Any] = {
 }
 
 
+def case_lesion(index: int) -> SpinalLesion:
+    lesion = SINS_CASES[index].values[0]
+    assert isinstance(lesion, SpinalLesion)
+    return lesion
+
+
 def oracle_total(lesion: SpinalLesion) -> int:
     location = max(ORACLE_LOCATION[level.label] for level in lesion.levels)
     return location + sum(ORACLE_POINTS[name][getattr(lesion, name).value] for name in FINDINGS)
@@ -87,7 +93,7 @@ class TestSins:
 
     def test_worked_example_components_and_text(self) -> None:
         """The worked T12 example prints its components in the paper's order."""
-        score = sins(SINS_CASES[0].values[0])
+        score = sins(case_lesion(0))
         assert str(score) == (
             "SINS 11 (potentially unstable): location 3, pain 3, bone lesion 2, "
             "alignment 0, collapse 2, posterolateral 1"
@@ -106,7 +112,7 @@ class TestSins:
     )
     def test_surgical_consultation_threshold(self, total: int, recommended: bool) -> None:
         """The SOSG recommends surgical consultation from 7 (Fourney 2011)."""
-        lesion = SINS_CASES[3 if total == 6 else 4].values[0]
+        lesion = case_lesion(3 if total == 6 else 4)
         assert recommended is sins(lesion).surgical_consultation_recommended
 
 

@@ -1,1 +1,1 @@
-"""Published and worked examples, each id naming its source and whether it is published or worked."""
+"""Published and worked examples; each id names its source and whether it is published."""
