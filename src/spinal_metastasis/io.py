@@ -221,6 +221,10 @@ def _unstructure_set(value: frozenset[Any]) -> list[Any]:
     return [_converter.unstructure(item) for item in sorted(value, key=_sort_key)]
 
 
+def _is_frozenset(tp: Any) -> bool:
+    return tp is frozenset or typing.get_origin(tp) is frozenset
+
+
 def _make_converter() -> Any:
     converter = make_converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _strict_int)
@@ -235,9 +239,7 @@ def _make_converter() -> Any:
         lambda tp: _tuple_hook(tp, converter),
     )
     converter.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(cls, converter))
-    converter.register_unstructure_hook_func(
-        lambda tp: tp is frozenset or typing.get_origin(tp) is frozenset, _unstructure_set
-    )
+    converter.register_unstructure_hook_func(_is_frozenset, _unstructure_set)
     return converter
 
 
