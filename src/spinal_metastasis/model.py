@@ -411,6 +411,8 @@ class Patient:
         ecog: ECOG performance status, 0–5.
         frankel: Frankel grade of neurological function.
         ambulatory: Whether the patient walks independently.
+        paraplegia_duration_hours: How long complete paraplegia (Frankel A or B) has
+            lasted, in hours; ``None`` when unknown or not paraplegic.
         extraspinal_bone_metastases: Number of extraspinal bone metastasis foci.
         vertebral_metastases: Number of vertebral bodies with metastases (at least
             the number of levels of ``lesions``).
@@ -429,6 +431,8 @@ class Patient:
         inr: International normalized ratio.
         systemic_therapy: Classes of the current systemic agents (``()`` for none).
         prior_radiation: Earlier radiotherapy courses to the spine (``()`` for none).
+        expected_survival_years: The treating team's estimate of survival, in years
+            (3 months = 0.25).
         medically_operable: Whether the patient is fit for open surgery under
             general anesthesia, as judged by the treating team.
         implanted_cardiac_device: A pacemaker or defibrillator is implanted.
@@ -451,6 +455,9 @@ class Patient:
     ecog: int | None = field(default=None, validator=IntegerRule(minimum=0, maximum=5))
     frankel: Frankel | None = field(default=None, validator=EnumRule(enum_type=Frankel))
     ambulatory: bool | None = field(default=None, validator=BoolRule())
+    paraplegia_duration_hours: float | None = field(
+        default=None, converter=as_float, validator=NumberRule(minimum=0, maximum=1_000_000)
+    )
     extraspinal_bone_metastases: int | None = field(default=None, validator=_count(1000))
     vertebral_metastases: int | None = field(
         default=None, validator=[_count(len(VertebralLevel)), _at_least_lesion_levels]
@@ -497,6 +504,9 @@ class Patient:
     )
     prior_radiation: tuple[RadiationCourse, ...] | None = field(
         default=None, converter=_courses, validator=TupleRule(element=RadiationCourse)
+    )
+    expected_survival_years: float | None = field(
+        default=None, converter=as_float, validator=NumberRule(minimum=0, maximum=50)
     )
     medically_operable: bool | None = field(default=None, validator=BoolRule())
     implanted_cardiac_device: bool | None = field(default=None, validator=BoolRule())

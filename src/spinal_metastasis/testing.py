@@ -171,6 +171,7 @@ def patients(draw: st.DrawFn, *, max_lesions: int = 3, unknowns: bool = True) ->
         ecog=draw(_maybe(st.integers(min_value=0, max_value=5), unknowns=unknowns)),
         frankel=draw(_members(Frankel, unknowns=unknowns)),
         ambulatory=draw(_maybe(st.booleans(), unknowns=unknowns)),
+        paraplegia_duration_hours=draw(_numbers(0, 500, unknowns=unknowns)),
         extraspinal_bone_metastases=draw(
             _maybe(st.integers(min_value=0, max_value=20), unknowns=unknowns)
         ),
@@ -192,6 +193,7 @@ def patients(draw: st.DrawFn, *, max_lesions: int = 3, unknowns: bool = True) ->
         inr=draw(_numbers(0.8, 5.0, unknowns=unknowns)),
         systemic_therapy=draw(_maybe(agents, unknowns=unknowns)),
         prior_radiation=draw(_maybe(courses, unknowns=unknowns)),
+        expected_survival_years=draw(_numbers(0, 10, unknowns=unknowns)),
         medically_operable=draw(_maybe(st.booleans(), unknowns=unknowns)),
         implanted_cardiac_device=draw(_maybe(st.booleans(), unknowns=unknowns)),
         active_infection=draw(_maybe(st.booleans(), unknowns=unknowns)),
