@@ -8,7 +8,27 @@ without editing code.
 
 from enum import StrEnum
 
-__all__ = ["PrimaryTumor"]
+__all__ = [
+    "BAUER_1995_PRIMARY_GROUPS",
+    "KATAGIRI_2014_PRIMARY_GROUPS",
+    "KATAGIRI_2014_VERIFIED_PRIMARY_GROUPS",
+    "NOMS_TABLE",
+    "SC24_TABLE",
+    "TOKUHASHI_2005_PRIMARY",
+    "TOMITA_2001_GROWTH",
+    "BauerPrimaryGroup",
+    "BauerPrimaryTable",
+    "KatagiriPrimaryGroup",
+    "KatagiriPrimaryTable",
+    "PrimaryTumor",
+    "Radiosensitivity",
+    "RadiosensitivityTable",
+    "TokuhashiPrimaryTable",
+    "TomitaGrowth",
+    "TomitaGrowthTable",
+    "is_radiosensitive",
+    "radiosensitivity",
+]
 
 
 class PrimaryTumor(StrEnum):
@@ -60,3 +80,33 @@ _LABELS = {
     PrimaryTumor.GERM_CELL: "germ cell",
     PrimaryTumor.UNKNOWN_PRIMARY: "unknown primary",
 }
+
+# The per-source tables import PrimaryTumor from this module, so they come after it.
+from spinal_metastasis.histology.bauer import (  # noqa: E402
+    BAUER_1995_PRIMARY_GROUPS,
+    BauerPrimaryGroup,
+    BauerPrimaryTable,
+)
+from spinal_metastasis.histology.katagiri import (  # noqa: E402
+    KATAGIRI_2014_PRIMARY_GROUPS,
+    KATAGIRI_2014_VERIFIED_PRIMARY_GROUPS,
+    KatagiriPrimaryGroup,
+    KatagiriPrimaryTable,
+)
+from spinal_metastasis.histology.radiosensitivity import (  # noqa: E402
+    NOMS_TABLE,
+    SC24_TABLE,
+    Radiosensitivity,
+    RadiosensitivityTable,
+    is_radiosensitive,
+    radiosensitivity,
+)
+from spinal_metastasis.histology.tokuhashi import (  # noqa: E402
+    TOKUHASHI_2005_PRIMARY,
+    TokuhashiPrimaryTable,
+)
+from spinal_metastasis.histology.tomita import (  # noqa: E402
+    TOMITA_2001_GROWTH,
+    TomitaGrowth,
+    TomitaGrowthTable,
+)

@@ -18,31 +18,26 @@ The domains are small (the largest product, SINS with every finding unknown, has
 
 import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
 from spinal_metastasis._validators import StringRule, TupleRule
-from spinal_metastasis.evidence import FindingInput
+from spinal_metastasis.evidence import FindingInput, input_value
 from spinal_metastasis.ranges import ScoreRange
 
-__all__ = ["Evaluation", "Factor", "ScoreComponent", "evaluate", "input_value"]
+__all__ = [
+    "Evaluation",
+    "Factor",
+    "ScoreComponent",
+    "decide",
+    "evaluate",
+    "evaluate_sum",
+    "factor",
+    "input_value",
+]
 
 C = TypeVar("C", bound=Hashable)
-
-
-def input_value(value: object) -> str:
-    """Render an input value for a finding: the enum value, the number, or ``"unknown"``."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    enum_value = getattr(value, "value", None)
-    if isinstance(enum_value, str):
-        return enum_value
-    if isinstance(value, tuple):
-        return ",".join(input_value(item) for item in value)
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @frozen(kw_only=True)
@@ -152,26 +147,14 @@ def evaluate(
             total_low, total_high = min(total_low, score), max(total_high, score)
         categories.add(category)
         category_of[values] = category
-    missing: list[str] = []
-    if len(categories) > 1:
-        for position, item in enumerate(factors):
-            if item.is_known or not _changes_category(category_of, position):
-                continue
-            for used in item.inputs:
-                if used.value == "unknown" and used.name not in missing:
-                    missing.append(used.name)
-            if (
-                not any(used.value == "unknown" for used in item.inputs)
-                and item.name not in missing
-            ):
-                missing.append(item.name)
+    missing = _deciding_inputs(factors, category_of) if len(categories) > 1 else ()
     return Evaluation(
         component_points=tuple(
             ScoreRange(low=low, high=high) for low, high in zip(lows, highs, strict=True)
         ),
         points=ScoreRange(low=total_low, high=total_high),
         possible_categories=frozenset(categories),
-        missing=tuple(missing),
+        missing=missing,
     )
 
 
@@ -182,3 +165,81 @@ def _changes_category(category_of: Mapping[tuple[Hashable, ...], Hashable], posi
         if seen.setdefault(others, category) != category:
             return True
     return False
+
+
+OutcomeT = TypeVar("OutcomeT", bound=Hashable)
+
+
+def decide(
+    factors: Sequence[Factor], outcome: Callable[[Mapping[str, Hashable]], OutcomeT]
+) -> tuple[frozenset[OutcomeT], tuple[str, ...]]:
+    """Enumerate a decision over the completions of the factors.
+
+    Returns:
+        The outcomes still possible, and the unknown inputs whose value could
+        change the outcome (a factor matters when two completions that differ in
+        it alone give different outcomes).
+    """
+    names = [item.name for item in factors]
+    outcome_of: dict[tuple[Hashable, ...], OutcomeT] = {}
+    for values in itertools.product(*(item.domain for item in factors)):
+        outcome_of[values] = outcome(dict(zip(names, values, strict=True)))
+    outcomes = frozenset(outcome_of.values())
+    return outcomes, (_deciding_inputs(factors, outcome_of) if len(outcomes) > 1 else ())
+
+
+def _deciding_inputs(
+    factors: Sequence[Factor], outcome_of: Mapping[tuple[Hashable, ...], Hashable]
+) -> tuple[str, ...]:
+    missing: list[str] = []
+    for position, item in enumerate(factors):
+        if item.is_known or not _changes_category(outcome_of, position):
+            continue
+        unknown = [used.name for used in item.inputs if used.value == "unknown"]
+        for name in unknown or [item.name]:
+            if name not in missing:
+                missing.append(name)
+    return tuple(missing)
+
+
+def evaluate_sum(
+    factors: Sequence[Factor],
+    points: Sequence[Callable[[Any], int]],
+    categorize: Callable[[int], C],
+) -> Evaluation[C]:
+    """Evaluate a plain sum of independent components, one per factor, without enumeration.
+
+    Gives the same result as :func:`evaluate` when component ``i`` depends on factor
+    ``i`` alone and the total is their sum, by convolving the sets of reachable
+    partial sums instead of enumerating every completion (SINS with every finding
+    unknown: 1,296 completions, a few dozen set operations).
+    """
+    values = [
+        sorted({score(value) for value in item.domain})
+        for item, score in zip(factors, points, strict=True)
+    ]
+    totals = _sums(values)
+    categories = frozenset(categorize(total) for total in totals)
+    missing: list[str] = []
+    if len(categories) > 1:
+        for position, item in enumerate(factors):
+            if item.is_known:
+                continue
+            others = _sums(values[:position] + values[position + 1 :])
+            own = values[position]
+            if any(len({categorize(rest + value) for value in own}) > 1 for rest in others):
+                unknown = [used.name for used in item.inputs if used.value == "unknown"]
+                missing.extend(name for name in unknown or [item.name] if name not in missing)
+    return Evaluation(
+        component_points=tuple(ScoreRange(low=v[0], high=v[-1]) for v in values),
+        points=ScoreRange(low=min(totals), high=max(totals)),
+        possible_categories=categories,
+        missing=tuple(missing),
+    )
+
+
+def _sums(values: Sequence[Sequence[int]]) -> frozenset[int]:
+    reachable = frozenset({0})
+    for options in values:
+        reachable = frozenset(total + value for total in reachable for value in options)
+    return reachable

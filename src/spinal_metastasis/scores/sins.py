@@ -16,7 +16,7 @@ References:
     J Clin Oncol. 2011;29(22):3072-3077. doi:10.1200/JCO.2010.34.3897.
 """
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
@@ -34,7 +34,7 @@ from spinal_metastasis.model import (
     SpinalLesion,
 )
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, evaluate, factor
+from spinal_metastasis.scores._engine import ScoreComponent, evaluate_sum, factor
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 
 __all__ = [
@@ -226,10 +226,7 @@ def sins(lesion: SpinalLesion) -> SinsScore:
         for name, value in findings.items()
     ]
 
-    def components(values: Mapping[str, Hashable]) -> list[int]:
-        return [_TABLES[name][values[name]] for name in _TABLES]  # type: ignore[index]
-
-    result = evaluate(factors, components=components, categorize=sins_category)
+    result = evaluate_sum(factors, [_TABLES[name].__getitem__ for name in findings], sins_category)
     parts = tuple(
         ScoreComponent(
             name=_COMPONENT_NAMES[name],
