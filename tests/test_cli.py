@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from spinal_metastasis import Patient, example_names, from_json
+from spinal_metastasis import Assessment, Patient, assess, example_names, from_json
 from spinal_metastasis.cli import main
 
 EXAMPLES_DIR = Path(__file__).parent.parent / "examples"
@@ -16,16 +16,21 @@ class TestDemo:
         assert main(["demo"]) == 0
         out = capsys.readouterr().out
         assert out.startswith("Patient with breast primary, KPS 80, ECOG 1")
+        assert "SINS 11 (potentially unstable)" in out
+        assert "NOMS: conventional ebrt" in out
         assert "not a medical device" in out
 
     @pytest.mark.parametrize("name", example_names())
-    def test_json_carries_the_patient(self, name: str, capsys: pytest.CaptureFixture[str]) -> None:
-        """`demo --json` prints a versioned document whose patient round-trips."""
+    def test_json_carries_the_assessment(
+        self, name: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """`demo --json` prints a versioned document: the whole assessment, patient included."""
         assert main(["demo", "--example", name, "--json"]) == 0
         document = json.loads(capsys.readouterr().out)
         assert document["schema_version"] == "1"
         expected = from_json((EXAMPLES_DIR / f"{name}.json").read_text("utf-8"), Patient)
-        assert expected == from_json(json.dumps(document["patient"]), Patient)
+        assessment = from_json(json.dumps(document["assessment"]), Assessment)
+        assert assess(expected) == assessment
 
 
 class TestAssess:

@@ -32,6 +32,11 @@ class TestRegistry:
         """Every registry key is its citation's key, and no key repeats."""
         assert all(key == item.key for key, item in REFERENCES.items())
 
+    def test_short_names_are_unambiguous(self) -> None:
+        """No two citations print the same short name (labels disambiguate)."""
+        shorts = [item.short for item in REFERENCES.values()]
+        assert len(set(shorts)) == len(shorts)
+
     def test_every_doi_is_bare(self) -> None:
         """DOIs are stored without a resolver prefix."""
         assert all(not (item.doi or "").startswith("http") for item in REFERENCES.values())

@@ -6,6 +6,16 @@ clinical decisions; it does not make them, and it is not a medical device.
 """
 
 from spinal_metastasis.anatomy import Region, SinsLocation, VertebralLevel
+from spinal_metastasis.assessment import (
+    Assessment,
+    LesionAssessment,
+    PlanAssessment,
+    Priority,
+    Prognosis,
+    RankedOption,
+    assess,
+    rank_options,
+)
 from spinal_metastasis.errors import (
     InvalidInputError,
     OutOfValidatedRangeError,
@@ -13,7 +23,14 @@ from spinal_metastasis.errors import (
     SpinalMetastasisError,
 )
 from spinal_metastasis.evidence import Citation, Finding, FindingInput
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology import (
+    NOMS_TABLE,
+    SC24_TABLE,
+    PrimaryTumor,
+    Radiosensitivity,
+    RadiosensitivityTable,
+    radiosensitivity,
+)
 from spinal_metastasis.io import (
     example_names,
     example_patient,
@@ -36,43 +53,160 @@ from spinal_metastasis.model import (
     SystemicAgent,
     VisceralMetastases,
 )
+from spinal_metastasis.noms import NomsPathway, NomsResult, Stabilization, noms
+from spinal_metastasis.radiobiology import (
+    SCHEDULES,
+    ReirradiationCheck,
+    Schedule,
+    bed,
+    cord_dose_history,
+    eqd2,
+    isoeffective_dose_gy,
+    max_reirradiation_dose_gy,
+    nieder_check,
+    reirradiation_check,
+    sbrt_cord_limit,
+    sbrt_cord_limit_gy,
+    schedule,
+    total_eqd2_gy,
+)
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.references import REFERENCES
+from spinal_metastasis.scores.bauer import (
+    BauerGroup,
+    BauerScore,
+    ModifiedBauerScore,
+    ModifiedBauerStrategy,
+    bauer,
+    modified_bauer,
+)
+from spinal_metastasis.scores.escc import (
+    EsccGrade,
+    EsccGrading,
+    EsccGrouping,
+    escc_grade,
+    escc_grading,
+)
+from spinal_metastasis.scores.katagiri import KatagiriGroup, KatagiriScore, katagiri
+from spinal_metastasis.scores.nesms import NesmsScore, nesms
+from spinal_metastasis.scores.sins import SinsCategory, SinsScore, sins
+from spinal_metastasis.scores.tokuhashi import TokuhashiCategory, TokuhashiScore, tokuhashi_revised
+from spinal_metastasis.scores.tomita import TomitaCategory, TomitaScore, tomita
+from spinal_metastasis.treatments.context import AssessmentSettings
+from spinal_metastasis.treatments.option import (
+    Anesthesia,
+    Burden,
+    CollapseRisk,
+    Eligibility,
+    LocalControl,
+    Modality,
+    OptionAssessment,
+    PainRelief,
+    Rate,
+    Toxicity,
+)
 
 __all__ = [
     "ESCC",
+    "NOMS_TABLE",
     "REFERENCES",
+    "SC24_TABLE",
+    "SCHEDULES",
     "Alignment",
+    "Anesthesia",
+    "Assessment",
+    "AssessmentSettings",
+    "BauerGroup",
+    "BauerScore",
     "BoneLesion",
+    "Burden",
     "Citation",
     "Collapse",
+    "CollapseRisk",
     "DayRange",
+    "Eligibility",
+    "EsccGrade",
+    "EsccGrading",
+    "EsccGrouping",
     "Finding",
     "FindingInput",
     "Fractionation",
     "Frankel",
     "InvalidInputError",
+    "KatagiriGroup",
+    "KatagiriScore",
+    "LesionAssessment",
+    "LocalControl",
+    "Modality",
+    "ModifiedBauerScore",
+    "ModifiedBauerStrategy",
+    "NesmsScore",
+    "NomsPathway",
+    "NomsResult",
+    "OptionAssessment",
     "OutOfValidatedRangeError",
     "Pain",
+    "PainRelief",
     "Patient",
+    "PlanAssessment",
     "Posterolateral",
     "PrimaryTumor",
+    "Priority",
     "ProbabilityRange",
+    "Prognosis",
     "RadiationCourse",
+    "Radiosensitivity",
+    "RadiosensitivityTable",
+    "RankedOption",
+    "Rate",
     "Region",
+    "ReirradiationCheck",
+    "Schedule",
     "ScoreRange",
     "SerializationError",
+    "SinsCategory",
     "SinsLocation",
+    "SinsScore",
     "SpinalLesion",
     "SpinalMetastasisError",
+    "Stabilization",
     "SystemicAgent",
+    "TokuhashiCategory",
+    "TokuhashiScore",
+    "TomitaCategory",
+    "TomitaScore",
+    "Toxicity",
     "VertebralLevel",
     "VisceralMetastases",
+    "assess",
+    "bauer",
+    "bed",
+    "cord_dose_history",
+    "eqd2",
+    "escc_grade",
+    "escc_grading",
     "example_names",
     "example_patient",
     "from_json",
+    "isoeffective_dose_gy",
     "json_schema",
+    "katagiri",
+    "max_reirradiation_dose_gy",
+    "modified_bauer",
+    "nesms",
+    "nieder_check",
+    "noms",
+    "radiosensitivity",
+    "rank_options",
+    "reirradiation_check",
+    "sbrt_cord_limit",
+    "sbrt_cord_limit_gy",
+    "schedule",
+    "sins",
     "to_json",
+    "tokuhashi_revised",
+    "tomita",
+    "total_eqd2_gy",
 ]
 
 

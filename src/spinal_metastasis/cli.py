@@ -1,7 +1,8 @@
 """The ``spinal-metastasis`` command: a thin shell over the public API.
 
-``demo`` summarizes a built-in example patient, ``assess FILE`` (or ``-`` for
-standard input) summarizes a patient JSON document, ``schema`` prints the JSON
+``demo`` assesses a built-in example patient, ``assess FILE`` (or ``-`` for
+standard input) assesses a patient JSON document (scores, NOMS and every
+treatment option per lesion), ``schema`` prints the JSON
 Schema of a patient and ``examples`` lists the built-in examples. ``--json``
 gives machine output. Invalid input exits with status 2 and one message per bad
 field on standard error.
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Final, TextIO
 
+from spinal_metastasis.assessment import assess
 from spinal_metastasis.errors import SerializationError
 from spinal_metastasis.io import (
     SCHEMA_VERSION,
@@ -23,7 +25,6 @@ from spinal_metastasis.io import (
     unstructure,
 )
 from spinal_metastasis.model import Patient
-from spinal_metastasis.report import summary
 
 __all__ = ["main"]
 
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = commands.add_parser("demo", help="summarize a built-in example patient")
+    demo = commands.add_parser("demo", help="assess a built-in example patient")
     demo.add_argument(
         "--example",
         default="breast_t12_mechanical",
@@ -48,20 +49,23 @@ def _parser() -> argparse.ArgumentParser:
         help="which example (default: %(default)s)",
     )
     demo.add_argument("--json", action="store_true", help="print JSON instead of text")
-    assess = commands.add_parser("assess", help="summarize a patient JSON document")
-    assess.add_argument("file", help="path of the patient JSON document, or - for standard input")
-    assess.add_argument("--json", action="store_true", help="print JSON instead of text")
+    assessing = commands.add_parser("assess", help="assess a patient JSON document")
+    assessing.add_argument(
+        "file", help="path of the patient JSON document, or - for standard input"
+    )
+    assessing.add_argument("--json", action="store_true", help="print JSON instead of text")
     commands.add_parser("schema", help="print the JSON Schema of a patient document")
     commands.add_parser("examples", help="list the built-in example patients")
     return parser
 
 
 def _emit(patient: Patient, *, as_json: bool, out: TextIO) -> None:
+    assessment = assess(patient)
     if as_json:
-        document = {"schema_version": SCHEMA_VERSION, "patient": unstructure(patient)}
+        document = {"schema_version": SCHEMA_VERSION, "assessment": unstructure(assessment)}
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
-        out.write(summary(patient) + "\n")
+        out.write(f"{assessment}\n")
 
 
 def _read(path: str) -> str:

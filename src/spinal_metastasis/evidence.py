@@ -18,7 +18,7 @@ from spinal_metastasis._validators import (
     TupleRule,
 )
 
-__all__ = ["Citation", "Finding", "FindingInput"]
+__all__ = ["Citation", "Finding", "FindingInput", "finding", "input_value"]
 
 
 @frozen(kw_only=True)
@@ -38,6 +38,8 @@ class Citation:
             the primary text (``False``: read in a secondary source or not re-read;
             see ``verification``).
         verification: What was checked and where, in one or two sentences.
+        label: A short name where author and year are ambiguous (``"HyTEC 2021"``,
+            ``"SC.24 2021"``); ``short`` uses it.
     """
 
     key: str = field(validator=StringRule(optional=False, max_length=40))
@@ -50,10 +52,13 @@ class Citation:
     pmid: str | None = field(default=None, validator=StringRule())
     verified: bool = field(default=False, validator=BoolRule(optional=False))
     verification: str | None = field(default=None, validator=StringRule(max_length=1000))
+    label: str | None = field(default=None, validator=StringRule(max_length=60))
 
     @property
     def short(self) -> str:
-        """First author's surname and year (``"Fisher 2010"``)."""
+        """The label, or the first author's surname and year (``"Fisher 2010"``)."""
+        if self.label:
+            return self.label
         first = self.authors.split(",")[0].split()[0]
         return f"{first} {self.year}"
 
@@ -101,3 +106,32 @@ class Finding:
     def __str__(self) -> str:
         """Show the statement with its source."""
         return f"{self.statement} [{self.citation.short}]"
+
+
+def input_value(value: object) -> str:
+    """Render an input value for a finding: the enum value, the number, or ``"unknown"``."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    enum_value = getattr(value, "value", None)
+    if isinstance(enum_value, str):
+        return enum_value
+    if isinstance(value, tuple):
+        return ",".join(input_value(item) for item in value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def finding(statement: str, citation: Citation, **inputs: object) -> Finding:
+    """Build a finding from its statement, its source and the input values it used.
+
+    Examples:
+        >>> from spinal_metastasis.sources.scores import FISHER_2010
+        >>> str(finding("T12 is junctional.", FISHER_2010, levels="T12").inputs[0])
+        'levels=T12'
+    """
+    return Finding(
+        statement=statement,
+        citation=citation,
+        inputs=tuple(FindingInput(name=key, value=input_value(val)) for key, val in inputs.items()),
+    )

@@ -11,11 +11,29 @@ from types import MappingProxyType
 from typing import Final
 
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.sources import general, scores, survival
+from spinal_metastasis.sources import (
+    general,
+    percutaneous,
+    radiobiology,
+    radiotherapy,
+    scores,
+    surgery,
+    survival,
+    treatments,
+)
 
 __all__ = ["REFERENCES", "citation"]
 
-_ALL: Final = (*general.ALL, *scores.ALL, *survival.ALL)
+_ALL: Final = (
+    *general.ALL,
+    *scores.ALL,
+    *survival.ALL,
+    *radiobiology.ALL,
+    *treatments.ALL,
+    *radiotherapy.ALL,
+    *surgery.ALL,
+    *percutaneous.ALL,
+)
 
 #: Every citation the library uses, by key.
 REFERENCES: Final = MappingProxyType({item.key: item for item in _ALL})

@@ -1,0 +1,489 @@
+"""``assess(patient)``: every score, NOMS and every treatment option for every lesion.
+
+The assessment composes the layers above it and adds two things of its own:
+
+- **Plans**: ordered combinations of options that the literature uses (separation
+  surgery then SBRT; ablation with cement augmentation, then radiotherapy;
+  stabilization then radiotherapy; decompression then radiotherapy; laser
+  ablation then SBRT), with their combined eligibility and trade-offs.
+- **Ranking**: options ordered by a patient's stated priorities, with the options
+  each one is Pareto-dominated by. A dominated option never ranks above an option
+  that dominates it.
+"""
+
+import math
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Final
+
+from attrs import frozen
+
+from spinal_metastasis.evidence import Citation, Finding, finding
+from spinal_metastasis.model import Patient, SpinalLesion
+from spinal_metastasis.noms import NomsResult
+from spinal_metastasis.ranges import DayRange, ScoreRange
+from spinal_metastasis.scores.bauer import BauerScore, ModifiedBauerScore, bauer, modified_bauer
+from spinal_metastasis.scores.escc import EsccGrade, escc_grade
+from spinal_metastasis.scores.katagiri import KatagiriScore, katagiri
+from spinal_metastasis.scores.nesms import NesmsScore, nesms
+from spinal_metastasis.scores.sins import SinsScore
+from spinal_metastasis.scores.tokuhashi import TokuhashiScore, tokuhashi_revised
+from spinal_metastasis.scores.tomita import TomitaScore, tomita
+from spinal_metastasis.sources.percutaneous import WALLACE_2015
+from spinal_metastasis.sources.treatments import LAUFER_2013_SEPARATION, PATCHELL_2005
+from spinal_metastasis.treatments.context import AssessmentSettings, LesionContext, lesion_context
+from spinal_metastasis.treatments.option import (
+    Eligibility,
+    Modality,
+    OptionAssessment,
+    RuleOutcome,
+    combine,
+    rule,
+)
+from spinal_metastasis.treatments.percutaneous import (
+    assess_cryoablation,
+    assess_focused_ultrasound,
+    assess_laser_interstitial_thermal_therapy,
+    assess_microwave_ablation,
+    assess_radiofrequency_ablation,
+    assess_vertebral_augmentation,
+)
+from spinal_metastasis.treatments.radiotherapy import assess_conventional_ebrt, assess_sbrt
+from spinal_metastasis.treatments.supportive import assess_best_supportive_care
+from spinal_metastasis.treatments.surgery import (
+    assess_corpectomy_reconstruction,
+    assess_decompressive_laminectomy,
+    assess_posterior_stabilization,
+    assess_separation_surgery,
+)
+
+__all__ = [
+    "Assessment",
+    "LesionAssessment",
+    "PlanAssessment",
+    "Priority",
+    "Prognosis",
+    "RankedOption",
+    "assess",
+    "rank_options",
+]
+
+_ASSESSORS: Final[dict[Modality, Callable[[LesionContext], OptionAssessment]]] = {
+    Modality.CONVENTIONAL_EBRT: assess_conventional_ebrt,
+    Modality.SBRT: assess_sbrt,
+    Modality.DECOMPRESSIVE_LAMINECTOMY: assess_decompressive_laminectomy,
+    Modality.CORPECTOMY_RECONSTRUCTION: assess_corpectomy_reconstruction,
+    Modality.POSTERIOR_STABILIZATION: assess_posterior_stabilization,
+    Modality.SEPARATION_SURGERY: assess_separation_surgery,
+    Modality.RADIOFREQUENCY_ABLATION: assess_radiofrequency_ablation,
+    Modality.CRYOABLATION: assess_cryoablation,
+    Modality.MICROWAVE_ABLATION: assess_microwave_ablation,
+    Modality.LASER_INTERSTITIAL_THERMAL_THERAPY: assess_laser_interstitial_thermal_therapy,
+    Modality.FOCUSED_ULTRASOUND: assess_focused_ultrasound,
+    Modality.VERTEBRAL_AUGMENTATION: assess_vertebral_augmentation,
+    Modality.BEST_SUPPORTIVE_CARE: assess_best_supportive_care,
+}
+
+
+# --- Plans --------------------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class _PlanTemplate:
+    name: str
+    steps: tuple[Modality, ...]
+    statement: str
+    citation: Citation
+
+
+_PLANS: Final = (
+    _PlanTemplate(
+        name="separation surgery, then SBRT",
+        steps=(Modality.SEPARATION_SURGERY, Modality.SBRT),
+        statement=(
+            "Separation surgery followed by high-dose hypofractionated SRS: 1-year local "
+            "progression 4.1 % (Laufer 2013)."
+        ),
+        citation=LAUFER_2013_SEPARATION,
+    ),
+    _PlanTemplate(
+        name="radiofrequency ablation with cement augmentation",
+        steps=(Modality.RADIOFREQUENCY_ABLATION, Modality.VERTEBRAL_AUGMENTATION),
+        statement=(
+            "Radiofrequency ablation followed by vertebral augmentation in the same session "
+            "(augmentation after 95 % of ablations; Wallace 2015)."
+        ),
+        citation=WALLACE_2015,
+    ),
+    _PlanTemplate(
+        name="radiofrequency ablation with cement augmentation, then conventional EBRT",
+        steps=(
+            Modality.RADIOFREQUENCY_ABLATION,
+            Modality.VERTEBRAL_AUGMENTATION,
+            Modality.CONVENTIONAL_EBRT,
+        ),
+        statement=(
+            "Ablation and augmentation for fast relief and stability, then radiotherapy for "
+            "tumor control; the combination is reported, its benefit over either alone is not "
+            "established by a trial."
+        ),
+        citation=WALLACE_2015,
+    ),
+    _PlanTemplate(
+        name="posterior stabilization, then conventional EBRT",
+        steps=(Modality.POSTERIOR_STABILIZATION, Modality.CONVENTIONAL_EBRT),
+        statement="Stabilization for instability, then radiotherapy to the tumor (NOMS).",
+        citation=LAUFER_2013_SEPARATION,
+    ),
+    _PlanTemplate(
+        name="decompressive surgery, then conventional EBRT",
+        steps=(Modality.DECOMPRESSIVE_LAMINECTOMY, Modality.CONVENTIONAL_EBRT),
+        statement=(
+            "Direct decompressive surgery followed by 30 Gy in 10 fractions, the surgical arm "
+            "of Patchell 2005."
+        ),
+        citation=PATCHELL_2005,
+    ),
+    _PlanTemplate(
+        name="laser interstitial thermal therapy, then SBRT",
+        steps=(Modality.LASER_INTERSTITIAL_THERMAL_THERAPY, Modality.SBRT),
+        statement="Spinal laser ablation of epidural tumor is always followed by SSRS (MDACC).",
+        citation=LAUFER_2013_SEPARATION,
+    ),
+)
+
+
+@frozen(kw_only=True)
+class PlanAssessment:
+    """An ordered combination of options, with combined eligibility and trade-offs.
+
+    Attributes:
+        name: The plan in words.
+        steps: The options, in order.
+        eligibility: The worst eligibility of the steps, or ``UNDETERMINED``.
+        possible_eligibility: Every verdict some completion of the unknowns gives.
+        missing: The unknown inputs the verdict waits for.
+        onset_days: When pain relief begins: the earliest onset among the steps
+            (delays between steps not counted), or ``None``.
+        systemic_therapy_hold_days: Days systemic therapy is interrupted: at least
+            the longest hold of a step, at most the sum of the steps' holds.
+        sessions: Total sessions.
+        hospital_days: Total days in hospital, or ``None`` when a step has no figure.
+        findings: The plan's source and the steps' verdicts.
+    """
+
+    name: str
+    steps: tuple[Modality, ...]
+    eligibility: Eligibility
+    possible_eligibility: frozenset[Eligibility]
+    missing: tuple[str, ...]
+    onset_days: DayRange | None
+    systemic_therapy_hold_days: DayRange
+    sessions: ScoreRange
+    hospital_days: DayRange | None
+    findings: tuple[Finding, ...]
+
+    def __str__(self) -> str:
+        """One line: the plan and its verdict."""
+        return f"{self.name}: {self.eligibility.value}"
+
+
+def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) -> PlanAssessment:
+    steps = [options[modality] for modality in template.steps]
+    outcomes: list[RuleOutcome] = [
+        rule(
+            step.possible_eligibility,
+            f"Step {index}: {step.modality.label} is {step.eligibility.value}.",
+            template.citation,
+            missing=step.missing,
+        )
+        for index, step in enumerate(steps, start=1)
+    ]
+    verdict, possible = combine(outcomes)
+    onsets = [step.pain_relief.onset_days for step in steps if step.pain_relief.onset_days]
+    holds = [step.toxicity.systemic_therapy_hold_days for step in steps]
+    stays = [step.burden.hospital_days for step in steps]
+    missing: list[str] = []
+    for step in steps:
+        missing.extend(name for name in step.missing if name not in missing)
+    return PlanAssessment(
+        name=template.name,
+        steps=template.steps,
+        eligibility=verdict,
+        possible_eligibility=possible,
+        missing=tuple(missing) if verdict is Eligibility.UNDETERMINED else (),
+        onset_days=(
+            DayRange(low=min(o.low for o in onsets), high=min(o.high for o in onsets))
+            if onsets
+            else None
+        ),
+        systemic_therapy_hold_days=DayRange(
+            low=max(hold.low for hold in holds), high=sum(hold.high for hold in holds)
+        ),
+        sessions=sum((step.burden.sessions for step in steps[1:]), steps[0].burden.sessions),
+        hospital_days=(
+            sum((stay for stay in stays[1:] if stay), stays[0])
+            if all(stay is not None for stay in stays) and stays[0] is not None
+            else None
+        ),
+        findings=(
+            finding(template.statement, template.citation),
+            *(item.finding for item in outcomes),
+        ),
+    )
+
+
+# --- Ranking ------------------------------------------------------------------------------------
+
+
+class Priority(StrEnum):
+    """What matters most to the patient, for ranking the options."""
+
+    FAST_PAIN_RELIEF = "fast_pain_relief"
+    KEEP_SYSTEMIC_THERAPY = "keep_systemic_therapy"
+    AVOID_OPEN_SURGERY = "avoid_open_surgery"
+    DURABILITY = "durability"
+    AVOID_COLLAPSE = "avoid_collapse"
+
+
+@frozen(kw_only=True)
+class RankedOption:
+    """An option's place in a ranking.
+
+    Attributes:
+        rank: 1 for the first.
+        modality: The option.
+        eligibility: Its eligibility.
+        score: The weighted cost it was ranked by (lower is better).
+        dominated_by: The options at least as good on every priority and on
+            eligibility, and better on one.
+    """
+
+    rank: int
+    modality: Modality
+    eligibility: Eligibility
+    score: float
+    dominated_by: tuple[Modality, ...]
+
+
+def _cost(option: OptionAssessment, priority: Priority) -> tuple[float, float]:
+    """Cost of an option on one priority as a (low, high) pair; lower is better."""
+    match priority:
+        case Priority.FAST_PAIN_RELIEF:
+            onset = option.pain_relief.onset_days
+            return (math.inf, math.inf) if onset is None else (onset.low, onset.high)
+        case Priority.KEEP_SYSTEMIC_THERAPY:
+            hold = option.toxicity.systemic_therapy_hold_days
+            return (hold.low, hold.high)
+        case Priority.AVOID_OPEN_SURGERY:
+            value = 1.0 if option.modality.is_open_surgery else 0.0
+            return (value, value)
+        case Priority.DURABILITY:
+            control = option.local_control.probability
+            return (1.0, 1.0) if control is None else (1 - control.high, 1 - control.low)
+        case _:  # Priority.AVOID_COLLAPSE
+            risk = option.collapse_risk.probability
+            return (risk.low, risk.high)
+
+
+def _dominates(a: OptionAssessment, b: OptionAssessment, priorities: Sequence[Priority]) -> bool:
+    costs_a = [(float(a.eligibility.severity),) * 2] + [_cost(a, p) for p in priorities]
+    costs_b = [(float(b.eligibility.severity),) * 2] + [_cost(b, p) for p in priorities]
+    no_worse = all(x[0] <= y[0] and x[1] <= y[1] for x, y in zip(costs_a, costs_b, strict=True))
+    return no_worse and costs_a != costs_b
+
+
+def rank_options(
+    options: Sequence[OptionAssessment],
+    priorities: Sequence[Priority],
+    *,
+    include_contraindicated: bool = False,
+) -> tuple[RankedOption, ...]:
+    """Order options by eligibility, then by the patient's priorities.
+
+    Each priority is a cost (onset days, hold days, open surgery, 1 - local
+    control, collapse probability), normalized by its largest finite value among
+    the options; the first priority weighs most (weights n, n-1, ..., 1). Ranges
+    count by their midpoint; a missing figure counts as the worst. Options are
+    sorted by eligibility (eligible, caution, undetermined, contraindicated), then
+    by weighted cost. Because the weights are positive and the order of costs is
+    kept, an option never ranks above an option that dominates it.
+
+    Args:
+        options: The options of one lesion.
+        priorities: What matters, most important first (no repeats).
+        include_contraindicated: Whether to keep contraindicated options (last).
+
+    Returns:
+        The ranked options.
+    """
+    kept = [
+        option
+        for option in options
+        if include_contraindicated or option.eligibility is not Eligibility.CONTRAINDICATED
+    ]
+    weights = {priority: len(priorities) - index for index, priority in enumerate(priorities)}
+    scales: dict[Priority, float] = {}
+    for priority in priorities:
+        finite = [value for o in kept for value in _cost(o, priority) if math.isfinite(value)]
+        scales[priority] = max(finite, default=1.0) or 1.0
+
+    def score(option: OptionAssessment) -> float:
+        total = 0.0
+        for priority in priorities:
+            low, high = _cost(option, priority)
+            middle = (low + high) / 2
+            normalized = 2.0 if not math.isfinite(middle) else middle / scales[priority]
+            total += weights[priority] * normalized
+        return total
+
+    ordered = sorted(kept, key=lambda o: (o.eligibility.severity, score(o), o.modality.value))
+    return tuple(
+        RankedOption(
+            rank=index,
+            modality=option.modality,
+            eligibility=option.eligibility,
+            score=round(score(option), 6),
+            dominated_by=tuple(
+                other.modality for other in kept if _dominates(other, option, priorities)
+            ),
+        )
+        for index, option in enumerate(ordered, start=1)
+    )
+
+
+# --- The assessment -----------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Prognosis:
+    """The patient-level prognostic scores."""
+
+    tokuhashi_revised: TokuhashiScore
+    tomita: TomitaScore
+    bauer: BauerScore
+    modified_bauer: ModifiedBauerScore
+    nesms: NesmsScore
+    katagiri: KatagiriScore
+
+    def __str__(self) -> str:
+        """One score per line."""
+        return "\n".join(
+            str(score)
+            for score in (
+                self.tokuhashi_revised,
+                self.tomita,
+                self.bauer,
+                self.modified_bauer,
+                self.nesms,
+                self.katagiri,
+            )
+        )
+
+
+@frozen(kw_only=True)
+class LesionAssessment:
+    """Everything assessed for one lesion.
+
+    Attributes:
+        lesion: The lesion.
+        sins: Its SINS.
+        escc_grade: Low or high grade epidural compression, or ``None`` when unknown.
+        noms: The NOMS result.
+        options: One assessment per modality, in the order of :class:`Modality`.
+        plans: The combined plans.
+    """
+
+    lesion: SpinalLesion
+    sins: SinsScore
+    escc_grade: EsccGrade | None
+    noms: NomsResult
+    options: tuple[OptionAssessment, ...]
+    plans: tuple[PlanAssessment, ...]
+
+    def option(self, modality: Modality) -> OptionAssessment:
+        """Return the assessment of one modality."""
+        return next(option for option in self.options if option.modality is modality)
+
+    def ranked(self, priorities: Sequence[Priority]) -> tuple[RankedOption, ...]:
+        """Rank this lesion's options by the patient's priorities (see :func:`rank_options`)."""
+        return rank_options(self.options, priorities)
+
+
+@frozen(kw_only=True)
+class Assessment:
+    """The whole assessment of a patient.
+
+    Attributes:
+        patient: The patient assessed.
+        prognosis: The patient-level prognostic scores.
+        lesions: One assessment per lesion, in the patient's order.
+        escc_grouping: Name of the ESCC grouping used.
+        radiosensitivity_table: Name of the radiosensitivity table used.
+    """
+
+    patient: Patient
+    prognosis: Prognosis
+    lesions: tuple[LesionAssessment, ...]
+    escc_grouping: str
+    radiosensitivity_table: str
+
+    def __str__(self) -> str:
+        """A readable clinical summary: prognosis, and per lesion SINS, NOMS and the options."""
+        from spinal_metastasis.report import assessment_text  # noqa: PLC0415 - avoids a cycle
+
+        return assessment_text(self)
+
+    def _repr_html_(self) -> str:
+        """HTML for notebooks."""
+        from spinal_metastasis.report import assessment_html  # noqa: PLC0415 - avoids a cycle
+
+        return assessment_html(self)
+
+
+def _assess_lesion(
+    patient: Patient, lesion: SpinalLesion, settings: AssessmentSettings
+) -> LesionAssessment:
+    context = lesion_context(patient, lesion, settings)
+    options = {modality: assess(context) for modality, assess in _ASSESSORS.items()}
+    return LesionAssessment(
+        lesion=lesion,
+        sins=context.sins,
+        escc_grade=escc_grade(lesion.escc, grouping=settings.escc_grouping),
+        noms=context.noms,
+        options=tuple(options[modality] for modality in Modality),
+        plans=tuple(_plan(template, options) for template in _PLANS),
+    )
+
+
+def assess(patient: Patient, *, settings: AssessmentSettings | None = None) -> Assessment:
+    """Assess every lesion of a patient: scores, NOMS, every option and plan.
+
+    Args:
+        patient: The patient; unknown inputs give ranges and ``UNDETERMINED``.
+        settings: The ESCC grouping and radiosensitivity table (defaults: NOMS).
+
+    Returns:
+        The assessment; ``str()`` of it is a readable clinical summary.
+
+    Examples:
+        >>> from spinal_metastasis import example_patient
+        >>> assessment = assess(example_patient())
+        >>> assessment.lesions[0].sins.points.value
+        11
+    """
+    chosen = settings if settings is not None else AssessmentSettings()
+    return Assessment(
+        patient=patient,
+        prognosis=Prognosis(
+            tokuhashi_revised=tokuhashi_revised(patient),
+            tomita=tomita(patient),
+            bauer=bauer(patient),
+            modified_bauer=modified_bauer(patient),
+            nesms=nesms(patient),
+            katagiri=katagiri(patient),
+        ),
+        lesions=tuple(_assess_lesion(patient, lesion, chosen) for lesion in patient.lesions),
+        escc_grouping=chosen.escc_grouping.name,
+        radiosensitivity_table=chosen.radiosensitivity_table.name,
+    )

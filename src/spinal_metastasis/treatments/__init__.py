@@ -1,0 +1,1 @@
+"""Treatment options: each modality's eligibility rules and trade-off profile."""

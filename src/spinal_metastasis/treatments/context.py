@@ -1,0 +1,115 @@
+"""What the treatment rules know about one lesion, computed once.
+
+:func:`lesion_context` evaluates the scores and NOMS for a lesion once, so that
+every modality's rules read the same values: the SINS, the NOMS result, whether
+the compression is high grade, whether the primary is radiosensitive, whether
+the patient can tolerate open surgery (each as the set of values still possible
+under unknown inputs), and the earlier radiotherapy courses to the same levels.
+"""
+
+from attrs import frozen
+
+from spinal_metastasis.histology.radiosensitivity import NOMS_TABLE, RadiosensitivityTable
+from spinal_metastasis.model import Patient, RadiationCourse, SpinalLesion
+from spinal_metastasis.noms import (
+    NomsResult,
+    noms,
+    possible_high_grade,
+    possible_operable,
+    possible_radiosensitive,
+)
+from spinal_metastasis.scores.escc import DEFAULT_GROUPING, EsccGrouping
+from spinal_metastasis.scores.sins import SinsScore
+
+__all__ = ["AssessmentSettings", "LesionContext", "lesion_context", "overlapping_courses"]
+
+
+@frozen(kw_only=True)
+class AssessmentSettings:
+    """The swappable classifications an assessment uses.
+
+    Attributes:
+        escc_grouping: Which ESCC grades count as high grade.
+        radiosensitivity_table: How primaries respond to conventional radiotherapy.
+    """
+
+    escc_grouping: EsccGrouping = DEFAULT_GROUPING
+    radiosensitivity_table: RadiosensitivityTable = NOMS_TABLE
+
+
+@frozen(kw_only=True)
+class LesionContext:
+    """Everything the rules of every modality read about one lesion.
+
+    Attributes:
+        patient: The patient.
+        lesion: The lesion.
+        settings: The classifications used.
+        sins: The lesion's SINS.
+        noms: The NOMS result.
+        high_grade: Whether the epidural compression is high grade: the values
+            still possible (both when the grade is unknown).
+        radiosensitive: Whether the primary is radiosensitive: the values still possible.
+        operable: Whether the patient can tolerate open surgery: the values still possible.
+        prior_courses: Earlier radiotherapy courses that overlap the lesion's levels;
+            ``None`` when the patient's prior radiotherapy is unknown.
+    """
+
+    patient: Patient
+    lesion: SpinalLesion
+    settings: AssessmentSettings
+    sins: SinsScore
+    noms: NomsResult
+    high_grade: frozenset[bool]
+    radiosensitive: frozenset[bool]
+    operable: frozenset[bool]
+    prior_courses: tuple[RadiationCourse, ...] | None
+
+
+def overlapping_courses(
+    patient: Patient, lesion: SpinalLesion
+) -> tuple[RadiationCourse, ...] | None:
+    """Return the earlier courses that treated any of the lesion's levels (``None`` if unknown).
+
+    Examples:
+        >>> from spinal_metastasis import example_patient
+        >>> patient = example_patient("lung_l2_reirradiation")
+        >>> [str(course) for course in overlapping_courses(patient, patient.lesions[0])]
+        ['L1–L3: 20 Gy / 5 fractions, 210 days ago']
+    """
+    if patient.prior_radiation is None:
+        return None
+    levels = set(lesion.levels)
+    return tuple(course for course in patient.prior_radiation if levels.intersection(course.levels))
+
+
+def lesion_context(
+    patient: Patient, lesion: SpinalLesion, settings: AssessmentSettings | None = None
+) -> LesionContext:
+    """Evaluate the scores and NOMS for one lesion, once.
+
+    Examples:
+        >>> from spinal_metastasis import example_patient
+        >>> patient = example_patient()
+        >>> context = lesion_context(patient, patient.lesions[0])
+        >>> context.sins.points.value, sorted(context.radiosensitive)
+        (11, [True])
+    """
+    chosen = settings if settings is not None else AssessmentSettings()
+    result = noms(
+        patient,
+        lesion,
+        escc_grouping=chosen.escc_grouping,
+        radiosensitivity_table=chosen.radiosensitivity_table,
+    )
+    return LesionContext(
+        patient=patient,
+        lesion=lesion,
+        settings=chosen,
+        sins=result.sins,
+        noms=result,
+        high_grade=possible_high_grade(lesion, chosen.escc_grouping),
+        radiosensitive=possible_radiosensitive(patient, chosen.radiosensitivity_table),
+        operable=possible_operable(patient),
+        prior_courses=overlapping_courses(patient, lesion),
+    )
