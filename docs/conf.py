@@ -23,6 +23,7 @@ html_title = "spinal_metastasis"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+autodoc_preserve_defaults = True  # show defaults as written, not the repr of large tables
 autodoc_default_options = {"members": True, "undoc-members": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -36,6 +37,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(optional|object|callable|iterable)"),
     (r"py:class", r"spinal_metastasis\..*\._.*"),
     (r"py:class", r"spinal_metastasis\..*\.[A-Z]"),  # type variables
+    # Napoleon reads some prose ("The verdict, its findings") as a type: never a class name.
+    (r"py:class", r".*[\s'<>:(].*"),
 ]
 
 # Docstring examples run under pytest --doctest-modules, in their module's namespace;

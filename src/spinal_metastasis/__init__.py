@@ -29,8 +29,8 @@ from spinal_metastasis.histology import (
     PrimaryTumor,
     Radiosensitivity,
     RadiosensitivityTable,
-    radiosensitivity,
 )
+from spinal_metastasis.histology.radiosensitivity import radiosensitivity
 from spinal_metastasis.io import (
     example_names,
     example_patient,

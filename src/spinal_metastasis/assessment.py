@@ -14,10 +14,11 @@ The assessment composes the layers above it and adds two things of its own:
 import math
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Final
+from typing import Final, TypeVar
 
 from attrs import frozen
 
+from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import Patient, SpinalLesion
 from spinal_metastasis.noms import NomsResult
@@ -357,28 +358,59 @@ def rank_options(
 
 @frozen(kw_only=True)
 class Prognosis:
-    """The patient-level prognostic scores."""
+    """The patient-level prognostic scores.
 
-    tokuhashi_revised: TokuhashiScore
-    tomita: TomitaScore
-    bauer: BauerScore
-    modified_bauer: ModifiedBauerScore
-    nesms: NesmsScore
-    katagiri: KatagiriScore
+    A score is ``None`` when the patient lies outside the population it was
+    built for (recorded as dead, or no vertebral metastasis); ``not_scored``
+    then says why, score by score.
+    """
+
+    tokuhashi_revised: TokuhashiScore | None
+    tomita: TomitaScore | None
+    bauer: BauerScore | None
+    modified_bauer: ModifiedBauerScore | None
+    nesms: NesmsScore | None
+    katagiri: KatagiriScore | None
+    not_scored: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         """One score per line."""
-        return "\n".join(
-            str(score)
-            for score in (
-                self.tokuhashi_revised,
-                self.tomita,
-                self.bauer,
-                self.modified_bauer,
-                self.nesms,
-                self.katagiri,
-            )
+        scores = (
+            self.tokuhashi_revised,
+            self.tomita,
+            self.bauer,
+            self.modified_bauer,
+            self.nesms,
+            self.katagiri,
         )
+        return "\n".join([*(str(s) for s in scores if s is not None), *self.not_scored])
+
+
+T = TypeVar("T")
+
+
+def _score(
+    name: str, function: Callable[[Patient], T], patient: Patient, reasons: list[str]
+) -> T | None:
+    """Score the patient, or record why the score does not apply."""
+    try:
+        return function(patient)
+    except OutOfValidatedRangeError as error:
+        reasons.append(f"{name} not scored: {error}")
+        return None
+
+
+def _prognosis(patient: Patient) -> Prognosis:
+    reasons: list[str] = []
+    return Prognosis(
+        tokuhashi_revised=_score("Tokuhashi", tokuhashi_revised, patient, reasons),
+        tomita=_score("Tomita", tomita, patient, reasons),
+        bauer=_score("Bauer", bauer, patient, reasons),
+        modified_bauer=_score("Modified Bauer", modified_bauer, patient, reasons),
+        nesms=_score("NESMS", nesms, patient, reasons),
+        katagiri=_score("Katagiri", katagiri, patient, reasons),
+        not_scored=tuple(reasons),
+    )
 
 
 @frozen(kw_only=True)
@@ -390,7 +422,8 @@ class LesionAssessment:
         sins: Its SINS.
         escc_grade: Low or high grade epidural compression, or ``None`` when unknown.
         noms: The NOMS result.
-        options: One assessment per modality, in the order of :class:`Modality`.
+        options: One assessment per modality, in the order of
+            :class:`~spinal_metastasis.treatments.option.Modality`.
         plans: The combined plans.
     """
 
@@ -475,14 +508,7 @@ def assess(patient: Patient, *, settings: AssessmentSettings | None = None) -> A
     chosen = settings if settings is not None else AssessmentSettings()
     return Assessment(
         patient=patient,
-        prognosis=Prognosis(
-            tokuhashi_revised=tokuhashi_revised(patient),
-            tomita=tomita(patient),
-            bauer=bauer(patient),
-            modified_bauer=modified_bauer(patient),
-            nesms=nesms(patient),
-            katagiri=katagiri(patient),
-        ),
+        prognosis=_prognosis(patient),
         lesions=tuple(_assess_lesion(patient, lesion, chosen) for lesion in patient.lesions),
         escc_grouping=chosen.escc_grouping.name,
         radiosensitivity_table=chosen.radiosensitivity_table.name,

@@ -1,6 +1,6 @@
 """The registry of every source the library uses, each stored once.
 
-The citations live in :mod:`spinal_metastasis.sources`, one module per topic;
+The citations live in ``spinal_metastasis.sources``, one module per topic;
 each is a :class:`~spinal_metastasis.evidence.Citation` whose ``verified`` says
 whether the values the library takes from it were read in the primary text, and
 whose ``verification`` says what was read where. :data:`REFERENCES` maps each

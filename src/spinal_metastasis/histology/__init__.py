@@ -27,7 +27,6 @@ __all__ = [
     "TomitaGrowth",
     "TomitaGrowthTable",
     "is_radiosensitive",
-    "radiosensitivity",
 ]
 
 
@@ -81,7 +80,8 @@ _LABELS = {
     PrimaryTumor.UNKNOWN_PRIMARY: "unknown primary",
 }
 
-# The per-source tables import PrimaryTumor from this module, so they come after it.
+# The per-source tables import PrimaryTumor from this module, so they come after it. The
+# function radiosensitivity() is not re-exported here: it would hide the module of that name.
 from spinal_metastasis.histology.bauer import (  # noqa: E402
     BAUER_1995_PRIMARY_GROUPS,
     BauerPrimaryGroup,
@@ -99,7 +99,6 @@ from spinal_metastasis.histology.radiosensitivity import (  # noqa: E402
     Radiosensitivity,
     RadiosensitivityTable,
     is_radiosensitive,
-    radiosensitivity,
 )
 from spinal_metastasis.histology.tokuhashi import (  # noqa: E402
     TOKUHASHI_2005_PRIMARY,

@@ -12,7 +12,7 @@ differentiated thyroid cancer).
 Sources disagree, so the classification is a named, swappable table
 (:class:`RadiosensitivityTable`):
 
-- :data:`NOMS_TABLE` (default), the spine-oncology grouping used with NOMS.
+- ``NOMS_TABLE`` (default), the spine-oncology grouping used with NOMS.
   Renal cell and thyroid carcinoma are **resistant**, unlike the project's seed
   text (which calls kidney and thyroid primaries "often sensitive"). Several
   memberships could not be read in any source and are listed in
@@ -324,7 +324,7 @@ def radiosensitivity(
 
     Args:
         primary: The primary tumor, or ``None`` when unknown.
-        table: The classification; :data:`NOMS_TABLE` by default.
+        table: The classification; ``NOMS_TABLE`` by default.
 
     Returns:
         The class, or ``None`` when the primary is unknown or the table leaves

@@ -87,7 +87,7 @@ _POSTEROLATERAL_POINTS: Final = MappingProxyType(
 STABLE_MAX: Final = 6
 #: Upper bound of the potentially unstable band (Fourney 2011): 7-12; 13-18 unstable.
 POTENTIALLY_UNSTABLE_MAX: Final = 12
-#: SOSG: surgical consultation recommended at a total of 7 or more (Fourney 2011).
+#: Total from which the SOSG recommends surgical consultation, 7 (Fourney 2011).
 SURGICAL_CONSULTATION_THRESHOLD: Final = 7
 
 _TABLES: Final = MappingProxyType(

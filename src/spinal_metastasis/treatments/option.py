@@ -101,7 +101,7 @@ class Eligibility(StrEnum):
 
     @property
     def severity(self) -> int:
-        """Order of the determined verdicts: eligible 0, caution 1, contraindicated 2."""
+        """Rank of the verdict (eligible 0, caution 1, contraindicated 2, undetermined 3)."""
         return _SEVERITY[self]
 
 

@@ -140,8 +140,8 @@ MIN_DISTANCE_TO_CORD_MM: Final = 10.0
 #: (Goetz 2004; Callstrom 2013; Hurwitz 2014).
 MIN_WORST_PAIN_NRS: Final = 4
 
-#: Lowest ESCC grade of the spinal LITT series (ESCC 1c or higher: Bastos 2020; 92 % of
-#: Bastos 2021).
+#: Lowest ESCC grade of the spinal LITT series, 1c (Bastos 2020; 92 % of Bastos 2021 had 1c
+#: or higher).
 LITT_MIN_ESCC: Final = ESCC.GRADE_1C
 
 # Frankel A-D: a neurological deficit (NOMS neurologic assessment).

@@ -486,15 +486,16 @@ _SBRT_FLARE_DEXAMETHASONE: Final = Rate(
 
 # --- Collapse (vertebral compression fracture) --------------------------------------------------
 
-#: SBRT: Sahgal 2013, cumulative incidence 12.35 % at 1 year to 14 % crude (57 of 410
-#: segments); Faruqi 2018 pooled 13.9 % of 2,911 segments.
+#: Incidence after stereotactic radiotherapy, Sahgal 2013 (12.35 % at 1 year to 14 % crude,
+#: 57 of 410 segments); Faruqi 2018 pooled 13.9 % of 2,911 segments.
 SBRT_VCF_INCIDENCE: Final = ProbabilityRange(low=0.1235, high=0.14)
 #: cEBRT: 4.3 % at 3 months after 30 Gy / 10 (Sprave 2018) to about 22 % at 2 years in both
 #: arms of RTOG 0631 (secondary); SC.24 overall 8 % at 12 and 11 % at 24 months.
 _CEBRT_VCF_INCIDENCE: Final = ProbabilityRange(low=0.043, high=0.22)
 
-#: Sahgal 2013 (Fine-Gray, Table 3): hazard ratio by baseline collapse, against no VCF with
-#: less than 50 % of the body involved. Not monotone in severity: < 50 % 8.98, >= 50 % 6.92.
+#: Hazard ratio by baseline collapse in Sahgal 2013 (Fine and Gray model, Table 3), against no
+#: VCF with less than 50 % of the body involved. Not monotone in severity: < 50 % 8.98,
+#: >= 50 % 6.92.
 VCF_HAZARD_RATIO_COLLAPSE: Final[Mapping[Collapse, float]] = MappingProxyType(
     {
         Collapse.NONE: 1.0,
@@ -526,7 +527,7 @@ VCF_HAZARD_RATIO_DOSE_PER_FRACTION: Final = (
 
 # --- Local control ------------------------------------------------------------------------------
 
-#: Horizon of the local-control figures: 1 year (Rades 2011, SC.24, Kim 2019).
+#: When the local-control figures were measured, 1 year (Rades 2011, SC.24, Kim 2019).
 LOCAL_CONTROL_HORIZON_DAYS: Final = DayRange.from_months(12, 12)
 #: Rades 2011: 1-year local control 61 % short-course (1 x 8, 5 x 4 Gy), 81 % long-course.
 _RADES_SHORT: Final = ProbabilityRange.exact(0.61)
