@@ -118,7 +118,7 @@ class TestPlans:
     @settings(max_examples=30, deadline=None)
     @given(patients(max_lesions=1).filter(lambda p: len(p.lesions) == 1))
     def test_a_plan_is_no_better_than_its_worst_step(self, patient: Patient) -> None:
-        """A contraindicated step makes the plan contraindicated; an eligible plan has eligible steps."""
+        """A contraindicated step contraindicates the plan; an eligible plan has eligible steps."""
         lesion = assess(patient).lesions[0]
         for plan in lesion.plans:
             steps = [lesion.option(step) for step in plan.steps]
@@ -128,7 +128,7 @@ class TestPlans:
                 assert all(step.eligibility is Eligibility.ELIGIBLE for step in steps)
 
     def test_separation_surgery_then_sbrt(self) -> None:
-        """The plan of NOMS for a radioresistant high-grade compression is listed with its source."""
+        """NOMS's plan for radioresistant high-grade compression is listed with its source."""
         lesion = assess(example_patient("renal_t7_cord_compression")).lesions[0]
         plan = next(p for p in lesion.plans if p.steps[0] is Modality.SEPARATION_SURGERY)
         assert plan.steps == (Modality.SEPARATION_SURGERY, Modality.SBRT)

@@ -30,7 +30,8 @@ from spinal_metastasis.scores.nesms import NesmsScore, nesms
 from spinal_metastasis.scores.sins import SinsScore
 from spinal_metastasis.scores.tokuhashi import TokuhashiScore, tokuhashi_revised
 from spinal_metastasis.scores.tomita import TomitaScore, tomita
-from spinal_metastasis.sources.percutaneous import WALLACE_2015
+from spinal_metastasis.sources.percutaneous import TATSUI_2015, WALLACE_2015
+from spinal_metastasis.sources.scores import LAUFER_2013
 from spinal_metastasis.sources.treatments import LAUFER_2013_SEPARATION, PATCHELL_2005
 from spinal_metastasis.treatments.context import AssessmentSettings, LesionContext, lesion_context
 from spinal_metastasis.treatments.option import (
@@ -134,7 +135,7 @@ _PLANS: Final = (
         name="posterior stabilization, then conventional EBRT",
         steps=(Modality.POSTERIOR_STABILIZATION, Modality.CONVENTIONAL_EBRT),
         statement="Stabilization for instability, then radiotherapy to the tumor (NOMS).",
-        citation=LAUFER_2013_SEPARATION,
+        citation=LAUFER_2013,
     ),
     _PlanTemplate(
         name="decompressive surgery, then conventional EBRT",
@@ -149,7 +150,7 @@ _PLANS: Final = (
         name="laser interstitial thermal therapy, then SBRT",
         steps=(Modality.LASER_INTERSTITIAL_THERMAL_THERAPY, Modality.SBRT),
         statement="Spinal laser ablation of epidural tumor is always followed by SSRS (MDACC).",
-        citation=LAUFER_2013_SEPARATION,
+        citation=TATSUI_2015,
     ),
 )
 
