@@ -26,3 +26,17 @@ class TestPackage:
         names = spinal_metastasis.__all__
         assert len(set(names)) == len(names)
         assert all(hasattr(spinal_metastasis, name) for name in names)
+
+
+class TestNames:
+    def test_noms_is_the_function_whatever_was_imported_first(self) -> None:
+        """`spinal_metastasis.noms` is the NOMS function even after its submodule is imported."""
+        code = (
+            "import spinal_metastasis.noms, spinal_metastasis as s; "
+            "from spinal_metastasis import assess, example_patient, noms; "
+            "assess(example_patient()); print(callable(noms), callable(s.noms))"
+        )
+        result = subprocess.run(  # noqa: S603 - a fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "True True"

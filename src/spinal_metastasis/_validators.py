@@ -240,10 +240,8 @@ class TupleRule:
     unique: bool = False
     optional: bool = True
 
-    def __call__(self, instance: object, attribute: "Attribute[Any]", value: object) -> None:
-        """Validate ``value`` for ``attribute``."""
-        if value is None and self.optional:
-            return
+    def expectation(self) -> str:
+        """Describe what the rule allows, for messages."""
         name = getattr(self.element, "__name__", None) or "valid values"
         if isinstance(self.element, EnumRule):
             name = f"{self.element.enum_type.__name__} members ({self.element.allowed()})"
@@ -252,18 +250,25 @@ class TupleRule:
             expectation = f"a tuple of at least {self.min_length} {name}"
         if self.unique:
             expectation += " without repeats"
+        return expectation
+
+    def __call__(self, instance: object, attribute: "Attribute[Any]", value: object) -> None:
+        """Validate ``value`` for ``attribute``."""
+        if value is None and self.optional:
+            return
+        # The message is built only on failure: tuples of findings are validated often.
         if not isinstance(value, tuple) or len(value) < self.min_length:
-            fail(attribute, expectation, value)
+            fail(attribute, self.expectation(), value)
             return
         for item in value:
             if isinstance(self.element, type):
                 if not isinstance(item, self.element):
-                    fail(attribute, expectation, value)
+                    fail(attribute, self.expectation(), value)
             else:
                 check: Callable[[object, Attribute[Any], object], None] = self.element
                 check(instance, attribute, item)
         if self.unique and len(set(value)) != len(value):
-            fail(attribute, expectation, value)
+            fail(attribute, self.expectation(), value)
 
 
 @frozen(kw_only=True)

@@ -14,10 +14,11 @@ The assessment composes the layers above it and adds two things of its own:
 import math
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import Patient, SpinalLesion
@@ -33,7 +34,12 @@ from spinal_metastasis.scores.tomita import TomitaScore, tomita
 from spinal_metastasis.sources.percutaneous import TATSUI_2015, WALLACE_2015
 from spinal_metastasis.sources.scores import LAUFER_2013
 from spinal_metastasis.sources.treatments import LAUFER_2013_SEPARATION, PATCHELL_2005
-from spinal_metastasis.treatments.context import AssessmentSettings, LesionContext, lesion_context
+from spinal_metastasis.treatments.context import (
+    DEFAULT_SETTINGS,
+    AssessmentSettings,
+    LesionContext,
+    lesion_context,
+)
 from spinal_metastasis.treatments.option import (
     Eligibility,
     Modality,
@@ -90,7 +96,7 @@ _ASSESSORS: Final[dict[Modality, Callable[[LesionContext], OptionAssessment]]] =
 # --- Plans --------------------------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class _PlanTemplate:
     name: str
     steps: tuple[Modality, ...]
@@ -190,8 +196,54 @@ class PlanAssessment:
         return f"{self.name}: {self.eligibility.value}"
 
 
+class _Step(NamedTuple):
+    """What a plan reads of one step's assessment: a cache key."""
+
+    modality: Modality
+    eligibility: Eligibility
+    possible_eligibility: frozenset[Eligibility]
+    missing: tuple[str, ...]
+    onset_days: DayRange | None
+    systemic_therapy_hold_days: DayRange
+    sessions: ScoreRange
+    hospital_days: DayRange | None
+
+
+#: Every modality, in declaration order (the order of ``LesionAssessment.options``).
+_MODALITIES: Final = tuple(Modality)
+#: The options the plans combine, each once.
+_PLAN_STEPS: Final = tuple(dict.fromkeys(step for template in _PLANS for step in template.steps))
+
+
+# The plans of a lesion are a pure function of the assessments of their steps, which are
+# frozen (and, memoized themselves, usually the very objects seen before): memoized on them.
+@bounded(RECORD_CACHE_SIZE)
+def _plans(steps: tuple[OptionAssessment, ...]) -> tuple[PlanAssessment, ...]:
+    options = dict(zip(_PLAN_STEPS, steps, strict=True))
+    return tuple(_plan(template, options) for template in _PLANS)
+
+
 def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) -> PlanAssessment:
-    steps = [options[modality] for modality in template.steps]
+    steps = tuple(
+        _Step(
+            modality=option.modality,
+            eligibility=option.eligibility,
+            possible_eligibility=option.possible_eligibility,
+            missing=option.missing,
+            onset_days=option.pain_relief.onset_days,
+            systemic_therapy_hold_days=option.toxicity.systemic_therapy_hold_days,
+            sessions=option.burden.sessions,
+            hospital_days=option.burden.hospital_days,
+        )
+        for option in (options[modality] for modality in template.steps)
+    )
+    return _plan_of(template, steps)
+
+
+# A plan is a pure function of its template and of a few figures of each step, and is
+# frozen: memoized on them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _plan_of(template: _PlanTemplate, steps: tuple[_Step, ...]) -> PlanAssessment:
     outcomes: list[RuleOutcome] = [
         rule(
             step.possible_eligibility,
@@ -202,9 +254,9 @@ def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) ->
         for index, step in enumerate(steps, start=1)
     ]
     verdict, possible = combine(outcomes)
-    onsets = [step.pain_relief.onset_days for step in steps if step.pain_relief.onset_days]
-    holds = [step.toxicity.systemic_therapy_hold_days for step in steps]
-    stays = [step.burden.hospital_days for step in steps]
+    onsets = [step.onset_days for step in steps if step.onset_days]
+    holds = [step.systemic_therapy_hold_days for step in steps]
+    stays = [step.hospital_days for step in steps]
     missing: list[str] = []
     for step in steps:
         missing.extend(name for name in step.missing if name not in missing)
@@ -222,7 +274,7 @@ def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) ->
         systemic_therapy_hold_days=DayRange(
             low=max(hold.low for hold in holds), high=sum(hold.high for hold in holds)
         ),
-        sessions=sum((step.burden.sessions for step in steps[1:]), steps[0].burden.sessions),
+        sessions=sum((step.sessions for step in steps[1:]), steps[0].sessions),
         hospital_days=(
             sum((stay for stay in stays[1:] if stay), stays[0])
             if all(stay is not None for stay in stays) and stays[0] is not None
@@ -485,8 +537,8 @@ def _assess_lesion(
         sins=context.sins,
         escc_grade=escc_grade(lesion.escc, grouping=settings.escc_grouping),
         noms=context.noms,
-        options=tuple(options[modality] for modality in Modality),
-        plans=tuple(_plan(template, options) for template in _PLANS),
+        options=tuple(options[modality] for modality in _MODALITIES),
+        plans=_plans(tuple(options[modality] for modality in _PLAN_STEPS)),
     )
 
 
@@ -506,7 +558,7 @@ def assess(patient: Patient, *, settings: AssessmentSettings | None = None) -> A
         >>> assessment.lesions[0].sins.points.value
         11
     """
-    chosen = settings if settings is not None else AssessmentSettings()
+    chosen = settings if settings is not None else DEFAULT_SETTINGS
     return Assessment(
         patient=patient,
         prognosis=_prognosis(patient),

@@ -8,6 +8,8 @@ reading code. The registry of every citation the library uses is
 :data:`spinal_metastasis.references.REFERENCES`.
 """
 
+import functools
+
 from attrs import field, frozen
 
 from spinal_metastasis._validators import (
@@ -18,10 +20,11 @@ from spinal_metastasis._validators import (
     TupleRule,
 )
 
-__all__ = ["Citation", "Finding", "FindingInput", "finding", "input_value"]
+__all__ = ["Citation", "Finding", "FindingInput", "finding", "finding_inputs", "input_value"]
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class Citation:
     """A published source, in Vancouver style.
 
@@ -75,7 +78,8 @@ class Citation:
         return text
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class FindingInput:
     """One input value a finding used, by field name, in its JSON form (``"t12"``, ``"80"``)."""
 
@@ -87,7 +91,8 @@ class FindingInput:
         return f"{self.name}={self.value}"
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class Finding:
     """A statement about the patient, with its source and the inputs it used.
 
@@ -122,6 +127,25 @@ def input_value(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def finding_inputs(**inputs: object) -> tuple[FindingInput, ...]:
+    """Render named input values as finding inputs (``levels="T12"`` -> ``levels=T12``)."""
+    return _finding_inputs(tuple((key, input_value(val)) for key, val in inputs.items()))
+
+
+# Findings and their inputs are frozen, so one object can serve every result that states the
+# same thing. The caches below are keyed by the exact text (the statement and the rendered
+# input values), never by the raw values, so sharing cannot change an output; they are
+# bounded, and functools' LRU cache is safe to use from several threads.
+@functools.lru_cache(maxsize=4096)
+def _finding_inputs(rendered: tuple[tuple[str, str], ...]) -> tuple[FindingInput, ...]:
+    return tuple(FindingInput(name=key, value=value) for key, value in rendered)
+
+
+@functools.lru_cache(maxsize=8192)
+def _finding(statement: str, citation: Citation, rendered: tuple[tuple[str, str], ...]) -> Finding:
+    return Finding(statement=statement, citation=citation, inputs=_finding_inputs(rendered))
+
+
 def finding(statement: str, citation: Citation, **inputs: object) -> Finding:
     """Build a finding from its statement, its source and the input values it used.
 
@@ -130,8 +154,6 @@ def finding(statement: str, citation: Citation, **inputs: object) -> Finding:
         >>> str(finding("T12 is junctional.", FISHER_2010, levels="T12").inputs[0])
         'levels=T12'
     """
-    return Finding(
-        statement=statement,
-        citation=citation,
-        inputs=tuple(FindingInput(name=key, value=input_value(val)) for key, val in inputs.items()),
+    return _finding(
+        statement, citation, tuple((key, input_value(val)) for key, val in inputs.items())
     )

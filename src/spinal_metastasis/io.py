@@ -12,22 +12,13 @@ path of every bad field, ready for a form: ``lesions[0].escc: '4' is not one of
 
 import enum
 import functools
-import importlib.resources
 import json
+import pkgutil
 import typing
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import attrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import make_dict_structure_fn
-from cattrs.preconf.json import make_converter
 
 from spinal_metastasis._validators import (
     BoolRule,
@@ -121,6 +112,9 @@ def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
 
 
 def _tuple_hook(tp: Any, converter: Any) -> Callable[[object, type], tuple[object, ...]]:
+    # cattrs is imported with the converter, on first use (see _converter).
+    from cattrs.errors import IterableValidationError, IterableValidationNote  # noqa: PLC0415
+
     (element, _ellipsis) = typing.get_args(tp)
     hook = converter.get_structure_hook(element)
 
@@ -160,6 +154,8 @@ def _check_alone(field: "attrs.Attribute[Any]", value: object) -> None:
 
 def _diagnose(cls: type, value: dict[str, Any], converter: Any) -> list[Exception]:
     """Collect every field's error, not only the first (the slow path, after a failure)."""
+    from cattrs.errors import AttributeValidationNote, ForbiddenExtraKeysError  # noqa: PLC0415
+
     errors: list[Exception] = []
     fields = attrs.fields(attrs.resolve_types(cls))
     names = {field.name for field in fields}
@@ -185,6 +181,9 @@ def _diagnose(cls: type, value: dict[str, Any], converter: Any) -> list[Exceptio
 
 
 def _object_hook(cls: type, converter: Any) -> Callable[[object, type], object]:
+    from cattrs.errors import ClassValidationError  # noqa: PLC0415 - see _converter
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
     generated: Callable[[Any, type], object] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
@@ -218,14 +217,20 @@ def _sort_key(item: object) -> tuple[int, str]:
 
 def _unstructure_set(value: frozenset[Any]) -> list[Any]:
     """Write a set as a list in a fixed order (enum declaration order), so JSON is deterministic."""
-    return [_converter.unstructure(item) for item in sorted(value, key=_sort_key)]
+    return [_converter().unstructure(item) for item in sorted(value, key=_sort_key)]
 
 
 def _is_frozenset(tp: Any) -> bool:
     return tp is frozenset or typing.get_origin(tp) is frozenset
 
 
-def _make_converter() -> Any:
+# The converter and cattrs itself are loaded on first use, not when the package is imported:
+# a program that builds patients in Python and never reads or writes JSON never loads them.
+# functools.cache makes it one converter for the process (safe to share between threads).
+@functools.cache
+def _converter() -> Any:
+    from cattrs.preconf.json import make_converter  # noqa: PLC0415 - lazy on purpose
+
     converter = make_converter(forbid_extra_keys=True)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(float, _strict_float)
@@ -243,9 +248,6 @@ def _make_converter() -> Any:
     return converter
 
 
-_converter: Final = _make_converter()
-
-
 # --- Error translation ------------------------------------------------------------------------
 
 
@@ -254,6 +256,12 @@ def _join(path: str, name: str) -> str:
 
 
 def _messages(exc: BaseException, path: str) -> list[str]:
+    from cattrs.errors import (  # noqa: PLC0415 - see _converter
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     where = path or "$"
     if isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(field.name for field in attrs.fields(exc.cl))
@@ -296,7 +304,7 @@ def unstructure(obj: object) -> Any:
         >>> unstructure(Fractionation(total_dose_gy=8, fractions=1))
         {'total_dose_gy': 8.0, 'fractions': 1}
     """
-    return _converter.unstructure(obj)
+    return _converter().unstructure(obj)
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -307,7 +315,7 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         >>> to_json(Fractionation(total_dose_gy=20, fractions=5))
         '{"total_dose_gy": 20.0, "fractions": 5}'
     """
-    return json.dumps(_converter.unstructure(obj), indent=indent, ensure_ascii=False)
+    return json.dumps(_converter().unstructure(obj), indent=indent, ensure_ascii=False)
 
 
 def from_json(data: str | bytes, cls: type[T]) -> T:
@@ -341,8 +349,11 @@ def structure(document: object, cls: type[T]) -> T:
     Raises:
         SerializationError: As :func:`from_json`.
     """
+    converter = _converter()
+    from cattrs.errors import ClassValidationError, IterableValidationError  # noqa: PLC0415
+
     try:
-        result: T = _converter.structure(document, cls)
+        result: T = converter.structure(document, cls)
     except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
         raise SerializationError(_messages(exc, "")) from None
     return result
@@ -452,6 +463,8 @@ def example_names() -> tuple[str, ...]:
         >>> "breast_t12_mechanical" in example_names()
         True
     """
+    import importlib.resources  # noqa: PLC0415 - only to list the files; reading needs less
+
     files = importlib.resources.files(_EXAMPLES_PACKAGE).iterdir()
     return tuple(
         sorted(item.name.removesuffix(".json") for item in files if item.name.endswith(".json"))
@@ -468,9 +481,25 @@ def example_patient(name: str = "breast_t12_mechanical") -> Patient:
         >>> example_patient().primary
         <PrimaryTumor.BREAST: 'breast'>
     """
-    names = example_names()
-    if name not in names:
+    data = _example_bytes(name)
+    if data is None:
+        names = example_names()
         msg = f"'name' must be one of {', '.join(names)} (got {name!r})"
         raise InvalidInputError(msg, field="name")
-    text = importlib.resources.files(_EXAMPLES_PACKAGE).joinpath(f"{name}.json").read_text("utf-8")
-    return from_json(text, Patient)
+    return from_json(data.decode("utf-8"), Patient)
+
+
+def _example_bytes(name: str) -> bytes | None:
+    """The example's file, read through the package loader, or ``None`` if there is none.
+
+    A name is a file name in the examples package, never a path.
+    """
+    raw: object = name  # at run time anything may arrive
+    if not isinstance(raw, str) or not raw or raw.startswith("."):
+        return None
+    if any(char in raw for char in "/\\\0"):
+        return None
+    try:
+        return pkgutil.get_data(_EXAMPLES_PACKAGE, f"{name}.json")
+    except OSError:
+        return None

@@ -225,7 +225,8 @@ def _contiguous_levels(instance: Any, attribute: "Attribute[Any]", value: object
 # --- Radiotherapy -----------------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class Fractionation:
     """A radiotherapy schedule: a total dose given in equal fractions.
 
@@ -267,7 +268,8 @@ def _same_fractions(instance: Any, attribute: "Attribute[Any]", value: object) -
         fail(attribute, expectation, value.fractions)
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class RadiationCourse:
     """A completed course of radiotherapy to the spine.
 
@@ -308,7 +310,8 @@ class RadiationCourse:
 # --- Lesion and patient -----------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class SpinalLesion:
     """A spinal metastasis spanning one or more contiguous levels.
 

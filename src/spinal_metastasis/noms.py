@@ -26,20 +26,33 @@ a radiosensitive tumor goes to conventional radiotherapy whatever its ESCC grade
 
 from collections.abc import Hashable, Mapping
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
-from attrs import evolve, frozen
+from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded, memoized
+from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.evidence import Finding, finding, input_value
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.radiosensitivity import (
     NOMS_TABLE,
     RadiosensitivityTable,
     radiosensitivity,
 )
-from spinal_metastasis.model import Frankel, Pain, Patient, SpinalLesion
+from spinal_metastasis.model import (
+    ESCC,
+    Alignment,
+    BoneLesion,
+    Collapse,
+    Frankel,
+    Pain,
+    Patient,
+    Posterolateral,
+    SpinalLesion,
+)
 from spinal_metastasis.scores._engine import Factor, decide, factor
 from spinal_metastasis.scores.escc import DEFAULT_GROUPING, EsccGrade, EsccGrouping, escc_grade
-from spinal_metastasis.scores.sins import SinsCategory, SinsScore, sins
+from spinal_metastasis.scores.sins import SinsCategory, SinsScore, sins_of_findings
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011, LAUFER_2013
 from spinal_metastasis.sources.treatments import PATCHELL_2005
 
@@ -108,26 +121,39 @@ class NomsResult:
         return text
 
 
+# The three answers, built once: keys that hold them then compare by identity.
+_NO: Final = frozenset({False})
+_YES: Final = frozenset({True})
+_EITHER: Final = frozenset({False, True})
+
+
 def possible_high_grade(
     lesion: SpinalLesion, grouping: EsccGrouping = DEFAULT_GROUPING
 ) -> frozenset[bool]:
     """Whether the lesion's epidural compression is high grade: the values still possible."""
     grade = escc_grade(lesion.escc, grouping=grouping)
     if grade is None:
-        return frozenset({False, True})
-    return frozenset({grade is EsccGrade.HIGH})
+        return _EITHER
+    return _YES if grade is EsccGrade.HIGH else _NO
 
 
 def possible_radiosensitive(
     patient: Patient, table: RadiosensitivityTable = NOMS_TABLE
 ) -> frozenset[bool]:
     """Whether the primary responds to conventional radiotherapy: the values still possible."""
-    if patient.primary is None:
-        return frozenset({False, True})
-    sensitivity = radiosensitivity(patient.primary, table=table)
+    return _possible_radiosensitive(patient.primary, table)
+
+
+@memoized
+def _possible_radiosensitive(
+    primary: PrimaryTumor | None, table: RadiosensitivityTable
+) -> frozenset[bool]:
+    if primary is None:
+        return _EITHER
+    sensitivity = radiosensitivity(primary, table=table)
     if sensitivity is None:
-        return frozenset({False, True})
-    return frozenset({sensitivity.is_radiosensitive})
+        return _EITHER
+    return _YES if sensitivity.is_radiosensitive else _NO
 
 
 def possible_operable(patient: Patient) -> frozenset[bool]:
@@ -138,12 +164,12 @@ def possible_operable(patient: Patient) -> frozenset[bool]:
     """
     survival = patient.expected_survival_years
     if survival is not None and survival < SURGICAL_SURVIVAL_FLOOR_YEARS:
-        return frozenset({False})
+        return _NO
     if patient.medically_operable is False:
-        return frozenset({False})
+        return _NO
     if patient.medically_operable is None or survival is None:
-        return frozenset({False, True})
-    return frozenset({True})
+        return _EITHER
+    return _YES
 
 
 def _pathway(values: Mapping[str, Hashable]) -> NomsPathway:
@@ -164,25 +190,46 @@ def _stabilization(category: SinsCategory, pain: Pain) -> Stabilization:
     return Stabilization.NONE
 
 
-def _possible_stabilizations(lesion: SpinalLesion) -> tuple[frozenset[Stabilization], list[str]]:
+#: A lesion's SINS inputs: levels, pain, bone lesion, alignment, collapse, posterolateral.
+_SinsFindings = tuple[
+    tuple[VertebralLevel, ...],
+    Pain | None,
+    BoneLesion | None,
+    Alignment | None,
+    Collapse | None,
+    Posterolateral | None,
+]
+
+
+def _sins_findings(lesion: SpinalLesion) -> _SinsFindings:
+    return (
+        lesion.levels,
+        lesion.pain,
+        lesion.bone_lesion,
+        lesion.alignment,
+        lesion.collapse,
+        lesion.posterolateral,
+    )
+
+
+def _possible_stabilizations(
+    findings: _SinsFindings,
+) -> tuple[frozenset[Stabilization], list[str]]:
     """Enumerate pain jointly with the SINS categories it leaves possible."""
+    levels, known_pain, bone_lesion, alignment, collapse, posterolateral = findings
     outcomes: set[Stabilization] = set()
     by_pain: dict[Pain, frozenset[Stabilization]] = {}
     deciding: list[str] = []
-    for pain in (lesion.pain,) if lesion.pain is not None else tuple(Pain):
-        score = sins(_with_pain(lesion, pain))
+    for pain in (known_pain,) if known_pain is not None else tuple(Pain):
+        score = sins_of_findings(levels, pain, bone_lesion, alignment, collapse, posterolateral)
         options = frozenset(_stabilization(c, pain) for c in score.possible_categories)
         by_pain[pain] = options
         outcomes |= options
         if len(options) > 1:
             deciding.extend(name for name in score.missing if name not in deciding)
-    if lesion.pain is None and len({frozenset(v) for v in by_pain.values()}) > 1:
+    if known_pain is None and len({frozenset(v) for v in by_pain.values()}) > 1:
         deciding.insert(0, "pain")
     return frozenset(outcomes), deciding
-
-
-def _with_pain(lesion: SpinalLesion, pain: Pain) -> SpinalLesion:
-    return evolve(lesion, pain=pain)
 
 
 def noms(
@@ -219,25 +266,53 @@ def noms(
         >>> noms(patient, patient.lesions[0]).pathway.value
         'separation_surgery_then_sbrt'
     """
-    high = possible_high_grade(lesion, escc_grouping)
-    sensitive = possible_radiosensitive(patient, radiosensitivity_table)
-    operable = possible_operable(patient)
+    survival = patient.expected_survival_years
+    return _noms(
+        _sins_findings(lesion),
+        lesion.escc,
+        patient.frankel,
+        patient.primary,
+        patient.medically_operable,
+        None if survival is None else input_value(survival),
+        possible_high_grade(lesion, escc_grouping),
+        possible_radiosensitive(patient, radiosensitivity_table),
+        possible_operable(patient),
+    )
+
+
+# NOMS reads the lesion's SINS findings and ESCC grade, four patient fields and three sets
+# of possible values, and returns a frozen result: it is memoized on them, in a bounded cache
+# (see spinal_metastasis._cache). The expected survival is passed as displayed (``None``:
+# unknown), since NOMS only shows it; ``operable`` already holds the comparison.
+@bounded(RECORD_CACHE_SIZE)
+def _noms(  # noqa: PLR0917 - one private call site, the values NOMS reads
+    findings: _SinsFindings,
+    escc: ESCC | None,
+    frankel: Frankel | None,
+    primary: PrimaryTumor | None,
+    medically_operable: bool | None,
+    survival: str | None,
+    high: frozenset[bool],
+    sensitive: frozenset[bool],
+    operable: frozenset[bool],
+) -> NomsResult:
     factors: list[Factor] = [
-        factor("neurologic", tuple(sorted(high)), escc=lesion.escc),
-        factor("oncologic", tuple(sorted(sensitive)), primary=patient.primary),
+        factor("neurologic", tuple(sorted(high)), escc=escc),
+        factor("oncologic", tuple(sorted(sensitive)), primary=primary),
         factor(
             "systemic",
             tuple(sorted(operable)),
-            medically_operable=patient.medically_operable,
-            expected_survival_years=patient.expected_survival_years,
+            medically_operable=medically_operable,
+            expected_survival_years=survival,
         ),
     ]
     pathways, pathway_missing = decide(factors, _pathway)
-    stabilizations, stabilization_missing = _possible_stabilizations(lesion)
+    stabilizations, stabilization_missing = _possible_stabilizations(findings)
     missing = list(pathway_missing)
     if len(stabilizations) > 1:
         missing.extend(name for name in stabilization_missing if name not in missing)
-    score = sins(lesion)
+    score = sins_of_findings(*findings)
+    texts = _Texts(escc, frankel, primary, medically_operable, survival, findings[1])
     return NomsResult(
         pathway=next(iter(pathways)) if len(pathways) == 1 else NomsPathway.UNDETERMINED,
         stabilization=(
@@ -245,7 +320,7 @@ def noms(
         ),
         possible_pathways=pathways,
         possible_stabilizations=stabilizations,
-        findings=_findings(patient, lesion, high, sensitive, operable, score),
+        findings=_findings(texts, high, sensitive, operable, score),
         missing=tuple(missing),
         sins=score,
     )
@@ -255,20 +330,30 @@ def _yes_no(values: frozenset[bool], yes: str, no: str) -> str:
     return (yes if True in values else no) if len(values) == 1 else f"unknown ({yes} or {no})"
 
 
-def _findings(  # noqa: PLR0917 - one private call site, each assessment by name
-    patient: Patient,
-    lesion: SpinalLesion,
+class _Texts(NamedTuple):
+    """The inputs the NOMS findings show."""
+
+    escc: ESCC | None
+    frankel: Frankel | None
+    primary: PrimaryTumor | None
+    medically_operable: bool | None
+    expected_survival_years: str | None  # as displayed
+    pain: Pain | None
+
+
+def _findings(
+    shown: _Texts,
     high: frozenset[bool],
     sensitive: frozenset[bool],
     operable: frozenset[bool],
     score: SinsScore,
 ) -> tuple[Finding, ...]:
-    deficit = patient.frankel is not None and patient.frankel is not Frankel.E
+    deficit = shown.frankel is not None and shown.frankel is not Frankel.E
     neurologic = (
         f"Neurologic: epidural compression {_yes_no(high, 'high grade', 'low grade')} "
-        f"(ESCC {input_value(lesion.escc)}); neurological deficit "
-        + ("present" if deficit else "absent" if patient.frankel is Frankel.E else "unknown")
-        + f" (Frankel {input_value(patient.frankel)})."
+        f"(ESCC {input_value(shown.escc)}); neurological deficit "
+        + ("present" if deficit else "absent" if shown.frankel is Frankel.E else "unknown")
+        + f" (Frankel {input_value(shown.frankel)})."
     )
     oncologic = (
         "Oncologic: primary "
@@ -280,8 +365,8 @@ def _findings(  # noqa: PLR0917 - one private call site, each assessment by name
         "(medically operable and expected survival >= 3 months)."
     )
     return (
-        finding(neurologic, LAUFER_2013, escc=lesion.escc, frankel=patient.frankel),
-        finding(oncologic, LAUFER_2013, primary=patient.primary),
+        finding(neurologic, LAUFER_2013, escc=shown.escc, frankel=shown.frankel),
+        finding(oncologic, LAUFER_2013, primary=shown.primary),
         finding(mechanical, FISHER_2010, sins=str(score.points)),
         finding(
             "Gross instability (SINS 13-18) calls for surgical stabilization; mechanical pain "
@@ -289,12 +374,12 @@ def _findings(  # noqa: PLR0917 - one private call site, each assessment by name
             "opinion.",
             FOURNEY_2011,
             sins=str(score.points),
-            pain=lesion.pain,
+            pain=shown.pain,
         ),
         finding(
             systemic,
             PATCHELL_2005,
-            medically_operable=patient.medically_operable,
-            expected_survival_years=patient.expected_survival_years,
+            medically_operable=shown.medically_operable,
+            expected_survival_years=shown.expected_survival_years,
         ),
     )

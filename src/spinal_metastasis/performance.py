@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from attrs import frozen
+from attrs import field, frozen
 
 from spinal_metastasis.evidence import Citation
 from spinal_metastasis.sources.general import (
@@ -56,7 +56,9 @@ class PerformanceConversion:
     """
 
     name: str
-    kps_of_ecog: Mapping[int, frozenset[int]]
+    # A mapping is not hashable: the hash leaves it out (equality compares it), so that a
+    # conversion can be part of a memoization key, as the histology tables are.
+    kps_of_ecog: Mapping[int, frozenset[int]] = field(hash=False)
     citations: tuple[Citation, ...]
 
     def kps(self, ecog: int) -> frozenset[int]:

@@ -110,6 +110,7 @@ __all__ = [
     "Technique",
     "bed",
     "cord_dose_history",
+    "cord_dose_history_of",
     "eqd2",
     "isoeffective_dose_gy",
     "lq_validity_findings",
@@ -432,7 +433,8 @@ class Technique(StrEnum):
     STEREOTACTIC = "stereotactic"  # SBRT / spine radiosurgery
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class Schedule:
     """A palliative spine radiotherapy schedule and the study that used it.
 
@@ -1829,17 +1831,32 @@ def cord_dose_history(
         _reject("patient", "a Patient", patient)
     if not isinstance(lesion, SpinalLesion):
         _reject("lesion", "a SpinalLesion", lesion)
-    if patient.prior_radiation is None:
-        return _unknown_history(lesion.levels, limits)
+    return cord_dose_history_of(patient.prior_radiation, lesion.levels, limits=limits)
+
+
+def cord_dose_history_of(
+    prior_radiation: tuple[RadiationCourse, ...] | None,
+    levels: tuple[VertebralLevel, ...],
+    *,
+    limits: ReirradiationLimits = HYTEC_REIRRADIATION_LIMITS,
+) -> CordDoseHistory:
+    """Find the cord dose ``levels`` received before, from the values it depends on.
+
+    :func:`cord_dose_history` reads only the patient's ``prior_radiation`` and the
+    lesion's ``levels``; this is the same function of those two values (``None``:
+    prior radiation unknown), so that callers can memoize it on them.
+    """
+    if prior_radiation is None:
+        return _unknown_history(levels, limits)
     overlapping = [
         (index, course)
-        for index, course in enumerate(patient.prior_radiation)
-        if set(lesion.levels).intersection(course.levels)
+        for index, course in enumerate(prior_radiation)
+        if set(levels).intersection(course.levels)
     ]
-    adjacent = _adjacent_findings(patient.prior_radiation, lesion.levels)
+    adjacent = _adjacent_findings(prior_radiation, levels)
     if not overlapping:
-        return _de_novo_history(lesion.levels, adjacent, limits)
-    return _reirradiation_history(lesion.levels, overlapping, adjacent, limits)
+        return _de_novo_history(levels, adjacent, limits)
+    return _reirradiation_history(levels, overlapping, adjacent, limits)
 
 
 def _unknown_history(

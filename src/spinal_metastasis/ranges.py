@@ -58,7 +58,8 @@ def _fmt(value: float) -> str:
     return f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class ScoreRange:
     """The closed range of totals a score can take, ``low <= high``.
 
@@ -104,7 +105,8 @@ class ScoreRange:
         return str(self.low) if self.is_exact else f"{self.low}–{self.high}"
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class DayRange:
     """A closed range of days, ``0 <= low <= high``.
 
@@ -150,7 +152,8 @@ class DayRange:
         return f"{_fmt(self.low)}–{_fmt(self.high)} days"
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class ProbabilityRange:
     """A closed range of probabilities, ``0 <= low <= high <= 1``.
 

@@ -62,7 +62,9 @@ class BauerPrimaryTable:
     """
 
     name: str
-    groups: Mapping[PrimaryTumor, BauerPrimaryGroup] = field(validator=_complete)
+    # A mapping is not hashable: the hash leaves it out (equality compares it), so that a
+    # table can be part of a memoization key, as the other histology tables are.
+    groups: Mapping[PrimaryTumor, BauerPrimaryGroup] = field(validator=_complete, hash=False)
     citation: Citation
 
     def __repr__(self) -> str:

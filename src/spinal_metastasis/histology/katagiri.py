@@ -31,7 +31,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
-from attrs import frozen
+from attrs import field, frozen
 
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation
@@ -73,9 +73,11 @@ class KatagiriPrimaryTable:
     """
 
     name: str
-    fixed: Mapping[PrimaryTumor, KatagiriPrimaryGroup]
-    by_hormone_dependence: Mapping[PrimaryTumor, _Pair]
-    by_targeted_therapy: Mapping[PrimaryTumor, _Pair]
+    # Mappings are not hashable: the hash leaves them out (equality compares them), so that
+    # a table can be part of a memoization key, as the other histology tables are.
+    fixed: Mapping[PrimaryTumor, KatagiriPrimaryGroup] = field(hash=False)
+    by_hormone_dependence: Mapping[PrimaryTumor, _Pair] = field(hash=False)
+    by_targeted_therapy: Mapping[PrimaryTumor, _Pair] = field(hash=False)
     unverified: frozenset[PrimaryTumor]
     citation: Citation
 

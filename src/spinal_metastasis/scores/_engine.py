@@ -22,19 +22,22 @@ from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
+from spinal_metastasis._cache import bounded
 from spinal_metastasis._validators import StringRule, TupleRule
-from spinal_metastasis.evidence import FindingInput, input_value
+from spinal_metastasis.evidence import FindingInput, finding_inputs, input_value
 from spinal_metastasis.ranges import ScoreRange
 
 __all__ = [
     "Evaluation",
     "Factor",
     "ScoreComponent",
+    "component",
     "decide",
     "evaluate",
     "evaluate_sum",
     "factor",
     "input_value",
+    "score_range",
 ]
 
 C = TypeVar("C", bound=Hashable)
@@ -64,7 +67,7 @@ def factor(name: str, domain: Sequence[Hashable], **inputs: object) -> Factor:
     """Build a factor from its domain and the named input values it comes from."""
     return Factor(
         name=name,
-        inputs=tuple(FindingInput(name=key, value=input_value(val)) for key, val in inputs.items()),
+        inputs=finding_inputs(**inputs),
         domain=tuple(domain),
     )
 
@@ -90,6 +93,22 @@ class ScoreComponent:
     def __str__(self) -> str:
         """Show ``location 3``."""
         return f"{self.name} {self.points}"
+
+
+# Ranges and components are frozen and validated when built; the scores build the same few
+# again and again, so they are memoized on their exact fields (see spinal_metastasis._cache).
+@bounded(1024)
+def score_range(low: int, high: int) -> ScoreRange:
+    """Return ``ScoreRange(low=low, high=high)`` (built once per pair of totals)."""
+    return ScoreRange(low=low, high=high)
+
+
+@bounded(8192)
+def component(
+    name: str, finding: str, points: ScoreRange, inputs: tuple[FindingInput, ...]
+) -> ScoreComponent:
+    """Return ``ScoreComponent(...)`` of these fields (built once per distinct item)."""
+    return ScoreComponent(name=name, finding=finding, points=points, inputs=inputs)
 
 
 @frozen(kw_only=True)
@@ -129,31 +148,25 @@ def evaluate(
         change the category.
     """
     names = [item.name for item in factors]
-    lows: list[int] = []
-    highs: list[int] = []
-    total_low = total_high = 0
-    categories: set[C] = set()
+    # Each distinct vector of component points is totalled and categorized once; the ranges
+    # are the columns' extremes over every completion.
     category_of: dict[tuple[Hashable, ...], C] = {}
-    for index, values in enumerate(itertools.product(*(item.domain for item in factors))):
-        points = components(dict(zip(names, values, strict=True)))
-        score = total(points)
-        category = categorize(score)
-        if index == 0:
-            lows, highs = list(points), list(points)
-            total_low = total_high = score
-        else:
-            lows = [min(a, b) for a, b in zip(lows, points, strict=True)]
-            highs = [max(a, b) for a, b in zip(highs, points, strict=True)]
-            total_low, total_high = min(total_low, score), max(total_high, score)
-        categories.add(category)
-        category_of[values] = category
+    outcome_of: dict[tuple[int, ...], tuple[int, C]] = {}
+    for values in itertools.product(*(item.domain for item in factors)):
+        points = tuple(components(dict(zip(names, values, strict=True))))
+        outcome = outcome_of.get(points)
+        if outcome is None:
+            score = total(points)
+            outcome = outcome_of[points] = (score, categorize(score))
+        category_of[values] = outcome[1]
+    columns = list(zip(*outcome_of, strict=True))
+    scores = [score for score, _ in outcome_of.values()]
+    categories = frozenset(category for _, category in outcome_of.values())
     missing = _deciding_inputs(factors, category_of) if len(categories) > 1 else ()
     return Evaluation(
-        component_points=tuple(
-            ScoreRange(low=low, high=high) for low, high in zip(lows, highs, strict=True)
-        ),
-        points=ScoreRange(low=total_low, high=total_high),
-        possible_categories=frozenset(categories),
+        component_points=tuple(score_range(min(column), max(column)) for column in columns),
+        points=score_range(min(scores), max(scores)),
+        possible_categories=categories,
         missing=missing,
     )
 
@@ -219,7 +232,9 @@ def evaluate_sum(
         for item, score in zip(factors, points, strict=True)
     ]
     totals = _sums(values)
-    categories = frozenset(categorize(total) for total in totals)
+    # Every partial sum plus a value of the remaining factor is a reachable total.
+    category_of = {total: categorize(total) for total in totals}
+    categories = frozenset(category_of.values())
     missing: list[str] = []
     if len(categories) > 1:
         for position, item in enumerate(factors):
@@ -227,12 +242,12 @@ def evaluate_sum(
                 continue
             others = _sums(values[:position] + values[position + 1 :])
             own = values[position]
-            if any(len({categorize(rest + value) for value in own}) > 1 for rest in others):
+            if any(len({category_of[rest + value] for value in own}) > 1 for rest in others):
                 unknown = [used.name for used in item.inputs if used.value == "unknown"]
                 missing.extend(name for name in unknown or [item.name] if name not in missing)
     return Evaluation(
-        component_points=tuple(ScoreRange(low=v[0], high=v[-1]) for v in values),
-        points=ScoreRange(low=min(totals), high=max(totals)),
+        component_points=tuple(score_range(v[0], v[-1]) for v in values),
+        points=score_range(min(totals), max(totals)),
         possible_categories=categories,
         missing=tuple(missing),
     )

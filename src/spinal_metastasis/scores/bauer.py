@@ -40,19 +40,22 @@ References:
 
 from collections.abc import Hashable, Mapping
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
+from spinal_metastasis._html import score_html
 from spinal_metastasis.evidence import Citation, Finding
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.bauer import (
     BAUER_1995_PRIMARY_GROUPS,
     BauerPrimaryGroup,
     BauerPrimaryTable,
 )
-from spinal_metastasis.model import Collapse, Patient, VisceralMetastases
+from spinal_metastasis.model import Collapse, Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import Factor, ScoreComponent, evaluate, factor
+from spinal_metastasis.scores._engine import Factor, ScoreComponent, component, evaluate, factor
 from spinal_metastasis.sources.survival import BAUER_1995, LEITHNER_2008
 
 __all__ = [
@@ -258,6 +261,8 @@ class ModifiedBauerScore:
     notes: tuple[Finding, ...] = ()
     citation: Citation = LEITHNER_2008
 
+    _repr_html_ = score_html
+
     @property
     def band(self) -> ModifiedBauerBand | None:
         """The band's goal and suggested surgery, when the band is decided."""
@@ -299,6 +304,8 @@ class BauerScore:
     notes: tuple[Finding, ...] = ()
     citation: Citation = BAUER_1995
 
+    _repr_html_ = score_html
+
     @property
     def band(self) -> BauerBand | None:
         """The group's score range and 1-year survival, when the group is decided."""
@@ -316,10 +323,37 @@ class BauerScore:
         return text
 
 
+# --- What the scores read of a patient -----------------------------------------------------------
+
+
+class _BauerInputs(NamedTuple):
+    """The patient's fields the Bauer scores read: a cache key (see spinal_metastasis._cache)."""
+
+    primary: PrimaryTumor | None
+    visceral_metastases: VisceralMetastases | None
+    vertebral_metastases: int | None
+    extraspinal_bone_metastases: int | None
+    brain_metastases: bool | None
+    lesions: tuple[SpinalLesion, ...]
+
+
+def _bauer_inputs(patient: "Patient | _BauerInputs") -> _BauerInputs:
+    if isinstance(patient, _BauerInputs):
+        return patient
+    return _BauerInputs(
+        primary=patient.primary,
+        visceral_metastases=patient.visceral_metastases,
+        vertebral_metastases=patient.vertebral_metastases,
+        extraspinal_bone_metastases=patient.extraspinal_bone_metastases,
+        brain_metastases=patient.brain_metastases,
+        lesions=patient.lesions,
+    )
+
+
 # --- Factors: one per input, so that `missing` names exactly the deciding inputs --------------
 
 
-def _count_factors(patient: Patient) -> list[Factor]:
+def _count_factors(patient: "Patient | _BauerInputs") -> list[Factor]:
     involved = sum(len(lesion.levels) for lesion in patient.lesions)
     vertebral = patient.vertebral_metastases
     extraspinal = patient.extraspinal_bone_metastases
@@ -339,24 +373,24 @@ def _count_factors(patient: Patient) -> list[Factor]:
     ]
 
 
-def _visceral_factor(patient: Patient) -> Factor:
+def _visceral_factor(patient: "Patient | _BauerInputs") -> Factor:
     visceral = patient.visceral_metastases
     domain = (False, True) if visceral is None else (visceral is not VisceralMetastases.NONE,)
     return factor("visceral_metastases", domain, visceral_metastases=visceral)
 
 
-def _brain_factor(patient: Patient) -> Factor:
+def _brain_factor(patient: "Patient | _BauerInputs") -> Factor:
     brain = patient.brain_metastases
     return factor(
         "brain_metastases", (False, True) if brain is None else (brain,), brain_metastases=brain
     )
 
 
-def _primary_factor(patient: Patient, table: BauerPrimaryTable) -> Factor:
+def _primary_factor(patient: "Patient | _BauerInputs", table: BauerPrimaryTable) -> Factor:
     return factor("primary", table.possible_groups(patient.primary), primary=patient.primary)
 
 
-def _fracture_factor(patient: Patient, override: bool | None) -> Factor:
+def _fracture_factor(patient: "Patient | _BauerInputs", override: bool | None) -> Factor:
     if override is not None:
         return factor("pathological_fracture", (override,), pathological_fracture=override)
     collapses = {
@@ -371,7 +405,7 @@ def _fracture_factor(patient: Patient, override: bool | None) -> Factor:
     return factor("pathological_fracture", domain, **collapses)
 
 
-def _modified_factors(patient: Patient, table: BauerPrimaryTable) -> list[Factor]:
+def _modified_factors(patient: "Patient | _BauerInputs", table: BauerPrimaryTable) -> list[Factor]:
     """Factors of the modified Bauer score (shared with the NESMS)."""
     return [_visceral_factor(patient), _primary_factor(patient, table), *_count_factors(patient)]
 
@@ -402,7 +436,7 @@ def _original_items(values: Mapping[str, Hashable]) -> list[int]:
 # --- Findings as text ---------------------------------------------------------------------------
 
 
-def _count_text(patient: Patient) -> str:
+def _count_text(patient: _BauerInputs) -> str:
     vertebral = patient.vertebral_metastases
     involved = sum(len(lesion.levels) for lesion in patient.lesions)
     vertebral_text = (
@@ -413,7 +447,7 @@ def _count_text(patient: Patient) -> str:
     return f"{vertebral_text} + {extraspinal_text} extraspinal"
 
 
-def _fracture_text(patient: Patient, override: bool | None) -> str:
+def _fracture_text(patient: _BauerInputs, override: bool | None) -> str:
     if override is not None:
         return "pathological fracture (as given)" if override else "none (as given)"
     collapsed = [lesion.label for lesion in patient.lesions if lesion.collapse in _FRACTURED]
@@ -427,16 +461,16 @@ def _fracture_text(patient: Patient, override: bool | None) -> str:
     return "no vertebral collapse (extremities not modelled)"
 
 
-def _visceral_text(patient: Patient) -> str:
+def _visceral_text(patient: _BauerInputs) -> str:
     return "unknown" if patient.visceral_metastases is None else _label(patient.visceral_metastases)
 
 
-def _brain_text(patient: Patient) -> str:
+def _brain_text(patient: _BauerInputs) -> str:
     brain = patient.brain_metastases
     return "unknown" if brain is None else ("present" if brain else "absent")
 
 
-def _primary_text(patient: Patient) -> str:
+def _primary_text(patient: _BauerInputs) -> str:
     return "unknown" if patient.primary is None else patient.primary.label
 
 
@@ -456,9 +490,19 @@ _ORIGINAL_NAMES: Final = (
 
 
 def _modified_result(
-    patient: Patient, table: BauerPrimaryTable
-) -> tuple[ModifiedBauerScore, list[Factor]]:
-    factors = _modified_factors(patient, table)
+    patient: "Patient | _BauerInputs", table: BauerPrimaryTable
+) -> tuple[ModifiedBauerScore, tuple[Factor, ...]]:
+    """The modified score and its factors (shared with the original score and the NESMS)."""
+    return _memoized_modified_result(_bauer_inputs(patient), table)
+
+
+# The scores are pure functions of a few fields and return frozen results: they are
+# memoized on them, in bounded caches (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _memoized_modified_result(
+    patient: _BauerInputs, table: BauerPrimaryTable
+) -> tuple[ModifiedBauerScore, tuple[Factor, ...]]:
+    factors = tuple(_modified_factors(patient, table))
     result = evaluate(factors, components=_modified_items, categorize=modified_bauer_strategy)
     visceral, primary, vertebral, extraspinal = factors
     count_inputs = vertebral.inputs + extraspinal.inputs
@@ -469,7 +513,7 @@ def _modified_result(
         (_count_text(patient), count_inputs),
     )
     components = tuple(
-        ScoreComponent(name=name, finding=text, points=points, inputs=inputs)
+        component(name=name, finding=text, points=points, inputs=inputs)
         for name, (text, inputs), points in zip(
             _MODIFIED_NAMES, findings, result.component_points, strict=True
         )
@@ -586,6 +630,13 @@ def bauer(
         >>> score.disagrees_with_modified
         True
     """
+    return _bauer(_bauer_inputs(patient), pathological_fracture, primary_groups)
+
+
+@bounded(RECORD_CACHE_SIZE)
+def _bauer(
+    patient: _BauerInputs, pathological_fracture: bool | None, primary_groups: BauerPrimaryTable
+) -> BauerScore:
     modified, modified_factors = _modified_result(patient, primary_groups)
     factors = [
         _fracture_factor(patient, pathological_fracture),
@@ -619,7 +670,7 @@ def bauer(
         (_primary_text(patient), primary.inputs),
     )
     components = tuple(
-        ScoreComponent(name=name, finding=text, points=points, inputs=inputs)
+        component(name=name, finding=text, points=points, inputs=inputs)
         for name, (text, inputs), points in zip(
             _ORIGINAL_NAMES, findings, result.component_points, strict=True
         )

@@ -33,22 +33,30 @@ import itertools
 from collections.abc import Callable, Hashable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final, NamedTuple
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded, has_negative_zero
+from spinal_metastasis._html import score_html
 from spinal_metastasis.errors import OutOfValidatedRangeError
-from spinal_metastasis.evidence import Citation, Finding, FindingInput
+from spinal_metastasis.evidence import Citation, Finding, FindingInput, finding_inputs
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.katagiri import (
     KATAGIRI_2014_PRIMARY_GROUPS,
     KatagiriPrimaryGroup,
     KatagiriPrimaryTable,
 )
-from spinal_metastasis.model import Patient, VisceralMetastases
+from spinal_metastasis.model import Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD, PerformanceConversion, possible_ecog
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, evaluate, factor, input_value
+from spinal_metastasis.scores._engine import (
+    ScoreComponent,
+    component,
+    evaluate_sum,
+    factor,
+    input_value,
+)
 from spinal_metastasis.sources.survival import KATAGIRI_2014
 
 __all__ = [
@@ -342,6 +350,8 @@ class KatagiriScore:
     notes: tuple[Finding, ...] = ()
     citation: Citation = KATAGIRI_2014
 
+    _repr_html_ = score_html
+
     @property
     def band(self) -> KatagiriBand | None:
         """The group's score range and survival figures, when the group is decided."""
@@ -380,10 +390,13 @@ def _enumerate(item: _Factor) -> tuple[frozenset[int], dict[str, frozenset[tuple
     changes: dict[str, frozenset[tuple[int, int]]] = {}
     for position, (name, domain) in enumerate(item.domains):
         if len(domain) > 1:
+            # Completions that differ at this input alone share the other inputs' values:
+            # every pair of points within such a group is a change this input can make.
+            groups: dict[tuple[Hashable, ...], set[int]] = {}
+            for values, points in table.items():
+                groups.setdefault(values[:position] + values[position + 1 :], set()).add(points)
             changes[name] = frozenset(
-                (points, table[(*values[:position], other, *values[position + 1 :])])
-                for values, points in table.items()
-                for other in domain
+                (a, b) for group in groups.values() for a in group for b in group
             )
     return frozenset(table.values()), changes
 
@@ -412,15 +425,20 @@ def _missing(
     return tuple(missing)
 
 
+def _points(value: int) -> int:
+    """The points of a factor whose values are its points."""
+    return value
+
+
 def _inputs(**values: object) -> tuple[FindingInput, ...]:
-    return tuple(FindingInput(name=name, value=input_value(v)) for name, v in values.items())
+    return finding_inputs(**values)
 
 
 def _known_or_both(value: bool | None) -> tuple[bool, ...]:
     return (False, True) if value is None else (value,)
 
 
-def _primary_factor(patient: Patient, table: KatagiriPrimaryTable) -> _Factor:
+def _primary_factor(patient: "Patient | _Inputs", table: KatagiriPrimaryTable) -> _Factor:
     primary = patient.primary
     primaries = (primary,) if primary is not None else tuple(PrimaryTumor)
     unclassified = any(not table.classifies(member) for member in primaries)
@@ -473,7 +491,7 @@ def _visceral_points(values: _Values) -> int:
     return 0
 
 
-def _visceral_factor(patient: Patient) -> _Factor:
+def _visceral_factor(patient: "Patient | _Inputs") -> _Factor:
     visceral = patient.visceral_metastases
     item = _Factor(
         name="visceral or cerebral metastases",
@@ -500,7 +518,15 @@ def _visceral_factor(patient: Patient) -> _Factor:
 
 
 def _lab_factor(patient: Patient, cutoffs: tuple[LabCutoff, ...]) -> _Factor:
-    measured = {cutoff.field: getattr(patient, cutoff.field) for cutoff in cutoffs}
+    return _lab_factor_of(tuple(getattr(patient, cutoff.field) for cutoff in cutoffs), cutoffs)
+
+
+def _lab_factor_of(labs: tuple[float | None, ...], cutoffs: tuple[LabCutoff, ...]) -> _Factor:
+    """The laboratory factor from the value each cut-off reads (``None``: unknown)."""
+    # Typed as getattr(patient, field) was: the checks below narrow each value before use.
+    measured: dict[str, Any] = {
+        cutoff.field: value for cutoff, value in zip(cutoffs, labs, strict=True)
+    }
 
     def points(values: _Values) -> int:
         tiers = [_LAB_POINTS[c.tier] for c in cutoffs if values[c.field] is True]
@@ -532,7 +558,7 @@ def _lab_factor(patient: Patient, cutoffs: tuple[LabCutoff, ...]) -> _Factor:
     )
 
 
-def _performance_factor(patient: Patient, conversion: PerformanceConversion) -> _Factor:
+def _performance_factor(patient: "Patient | _Inputs", conversion: PerformanceConversion) -> _Factor:
     if patient.ecog == DEAD_ECOG:
         msg = f"'ecog' must be 0-4 for a survival score: ECOG {DEAD_ECOG} means death (got 5)"
         raise OutOfValidatedRangeError(msg, field="ecog")
@@ -557,7 +583,7 @@ def _performance_factor(patient: Patient, conversion: PerformanceConversion) -> 
     )
 
 
-def _chemotherapy_factor(patient: Patient) -> _Factor:
+def _chemotherapy_factor(patient: "Patient | _Inputs") -> _Factor:
     given = patient.previous_chemotherapy
     return _Factor(
         name="previous chemotherapy",
@@ -568,7 +594,7 @@ def _chemotherapy_factor(patient: Patient) -> _Factor:
     )
 
 
-def _skeletal_factor(patient: Patient) -> _Factor:
+def _skeletal_factor(patient: "Patient | _Inputs") -> _Factor:
     involved = sum(len(lesion.levels) for lesion in patient.lesions)
     vertebral = patient.vertebral_metastases
     extraspinal = patient.extraspinal_bone_metastases
@@ -603,7 +629,7 @@ def _skeletal_factor(patient: Patient) -> _Factor:
 
 
 def _notes(
-    patient: Patient, table: KatagiriPrimaryTable, conversion: PerformanceConversion
+    patient: "_Inputs", table: KatagiriPrimaryTable, conversion: PerformanceConversion
 ) -> tuple[Finding, ...]:
     notes: list[Finding] = []
     primary = patient.primary
@@ -695,11 +721,58 @@ def katagiri(
           laboratory data 0, ECOG 3-4 0,
           previous chemotherapy 0, multiple skeletal metastases 1
     """
+    inputs = _Inputs(
+        primary=patient.primary,
+        hormone_dependent=patient.hormone_dependent,
+        molecular_targeted_therapy=patient.molecular_targeted_therapy,
+        visceral_metastases=patient.visceral_metastases,
+        brain_metastases=patient.brain_metastases,
+        disseminated_metastases=patient.disseminated_metastases,
+        kps=patient.kps,
+        ecog=patient.ecog,
+        previous_chemotherapy=patient.previous_chemotherapy,
+        vertebral_metastases=patient.vertebral_metastases,
+        extraspinal_bone_metastases=patient.extraspinal_bone_metastases,
+        lesions=patient.lesions,
+        labs=tuple(getattr(patient, cutoff.field) for cutoff in lab_cutoffs),
+    )
     conversion = MA_PRASAD if conversion is None else conversion
+    # -0.0 equals 0.0 as a key but is shown as "-0": such a record is scored afresh.
+    score = _katagiri if has_negative_zero(inputs.labs) else _memoized_katagiri
+    return score(inputs, primary_groups, conversion, lab_cutoffs)
+
+
+class _Inputs(NamedTuple):
+    """What the score reads of a patient: a cache key (see spinal_metastasis._cache).
+
+    ``labs`` holds the value each laboratory cut-off reads, in the cut-offs' order.
+    """
+
+    primary: PrimaryTumor | None
+    hormone_dependent: bool | None
+    molecular_targeted_therapy: bool | None
+    visceral_metastases: VisceralMetastases | None
+    brain_metastases: bool | None
+    disseminated_metastases: bool | None
+    kps: int | None
+    ecog: int | None
+    previous_chemotherapy: bool | None
+    vertebral_metastases: int | None
+    extraspinal_bone_metastases: int | None
+    lesions: tuple[SpinalLesion, ...]
+    labs: tuple[float | None, ...]
+
+
+def _katagiri(
+    patient: _Inputs,
+    primary_groups: KatagiriPrimaryTable,
+    conversion: PerformanceConversion,
+    lab_cutoffs: tuple[LabCutoff, ...],
+) -> KatagiriScore:
     items = [
         _primary_factor(patient, primary_groups),
         _visceral_factor(patient),
-        _lab_factor(patient, lab_cutoffs),
+        _lab_factor_of(patient.labs, lab_cutoffs),
         _performance_factor(patient, conversion),
         _chemotherapy_factor(patient),
         _skeletal_factor(patient),
@@ -709,14 +782,11 @@ def katagiri(
         factor(item.name, tuple(sorted(possible)), **{item.name: None})
         for item, (possible, _) in zip(items, enumerated, strict=True)
     ]
-    names = [item.name for item in items]
-    result = evaluate(
-        factors,
-        components=lambda values: [values[name] for name in names],  # type: ignore[misc]
-        categorize=katagiri_group,
-    )
+    # Each factor's values are its points and the total is their sum: the sums of the
+    # factors' possible points give the exact result without enumerating every completion.
+    result = evaluate_sum(factors, [_points] * len(factors), katagiri_group)
     components = tuple(
-        ScoreComponent(name=item.name, finding=item.finding, points=points, inputs=item.inputs)
+        component(name=item.name, finding=item.finding, points=points, inputs=item.inputs)
         for item, points in zip(items, result.component_points, strict=True)
     )
     return KatagiriScore(
@@ -727,3 +797,8 @@ def katagiri(
         missing=_missing(enumerated),
         notes=_notes(patient, primary_groups, conversion),
     )
+
+
+# The score is a pure function of these fields and returns a frozen result: memoized, in a
+# bounded cache (see spinal_metastasis._cache).
+_memoized_katagiri: Final = bounded(RECORD_CACHE_SIZE)(_katagiri)

@@ -27,17 +27,21 @@ References:
 """
 
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
+from spinal_metastasis._html import score_html
 from spinal_metastasis.evidence import Citation, Finding
 from spinal_metastasis.histology.bauer import BAUER_1995_PRIMARY_GROUPS, BauerPrimaryTable
 from spinal_metastasis.model import Patient
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, evaluate, factor
+from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate, factor
 from spinal_metastasis.scores.bauer import (
     ModifiedBauerScore,
+    _bauer_inputs,
+    _BauerInputs,
     _modified_items,
     _modified_result,
 )
@@ -199,6 +203,8 @@ class NesmsScore:
     notes: tuple[Finding, ...] = ()
     citation: Citation = GHORI_2015
 
+    _repr_html_ = score_html
+
     @property
     def ceiling_applied(self) -> bool | None:
         """Whether the raw sum of 4 was capped; ``None`` when the unknowns leave both."""
@@ -280,7 +286,30 @@ def nesms(
         >>> score.points.value, score.raw_points.value, score.ceiling_applied
         (3, 4, True)
     """
-    modified, modified_factors = _modified_result(patient, primary_groups)
+    inputs = _Inputs(
+        bauer=_bauer_inputs(patient),
+        ambulatory=patient.ambulatory,
+        albumin_g_per_dl=patient.albumin_g_per_dl,
+    )
+    return _nesms(inputs, primary_groups)
+
+
+class _Inputs(NamedTuple):
+    """What the score reads of a patient: a cache key (see spinal_metastasis._cache).
+
+    The albumin is a number > 0 (never -0.0), so equal keys show it alike.
+    """
+
+    bauer: _BauerInputs
+    ambulatory: bool | None
+    albumin_g_per_dl: float | None
+
+
+# The score is a pure function of these fields and returns a frozen result: memoized, in a
+# bounded cache.
+@bounded(RECORD_CACHE_SIZE)
+def _nesms(patient: _Inputs, primary_groups: BauerPrimaryTable) -> NesmsScore:
+    modified, modified_factors = _modified_result(patient.bauer, primary_groups)
     albumin = patient.albumin_g_per_dl
     factors = [
         *modified_factors,
@@ -306,7 +335,7 @@ def nesms(
         ("unknown" if albumin is None else f"{albumin:g} g/dL", albumin_factor.inputs),
     )
     components = tuple(
-        ScoreComponent(name=name, finding=text, points=points, inputs=inputs)
+        component(name=name, finding=text, points=points, inputs=inputs)
         for name, (text, inputs), points in zip(
             _NAMES, findings, result.component_points, strict=True
         )

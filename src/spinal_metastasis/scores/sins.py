@@ -23,6 +23,8 @@ from typing import Final
 
 from attrs import frozen
 
+from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded
+from spinal_metastasis._html import score_html
 from spinal_metastasis.anatomy import SinsLocation, VertebralLevel
 from spinal_metastasis.evidence import Citation
 from spinal_metastasis.model import (
@@ -34,7 +36,7 @@ from spinal_metastasis.model import (
     SpinalLesion,
 )
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, evaluate_sum, factor
+from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate_sum, factor
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "SinsCategory",
     "SinsScore",
     "sins",
+    "sins_of_findings",
 ]
 
 
@@ -160,6 +163,8 @@ class SinsScore:
     citation: Citation = FISHER_2010
     category_citation: Citation = FOURNEY_2011
 
+    _repr_html_ = score_html
+
     def __str__(self) -> str:
         """One line: ``SINS 11 (potentially unstable): location 3, pain 3, ...``."""
         category = (
@@ -207,15 +212,42 @@ def sins(lesion: SpinalLesion) -> SinsScore:
         SINS 11 (potentially unstable): location 3, pain 3, bone lesion 2,
           alignment 0, collapse 2, posterolateral 1
     """
-    location = location_class(lesion.levels)
-    levels_label = ", ".join(level.label for level in lesion.levels)
+    return sins_of_findings(
+        lesion.levels,
+        lesion.pain,
+        lesion.bone_lesion,
+        lesion.alignment,
+        lesion.collapse,
+        lesion.posterolateral,
+    )
+
+
+# SINS reads only the levels and five findings, and the score is frozen: it is memoized on
+# them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(VALUE_CACHE_SIZE)
+def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table order
+    levels: tuple[VertebralLevel, ...],
+    pain: Pain | None,
+    bone_lesion: BoneLesion | None,
+    alignment: Alignment | None,
+    collapse: Collapse | None,
+    posterolateral: Posterolateral | None,
+) -> SinsScore:
+    """Score SINS from a lesion's levels and findings (``None``: unknown); see :func:`sins`.
+
+    Examples:
+        >>> sins_of_findings((VertebralLevel.T12,), None, None, None, None, None).points
+        ScoreRange(low=3, high=18)
+    """
+    location = location_class(levels)
+    levels_label = ", ".join(level.label for level in levels)
     findings: dict[str, Hashable | None] = {
         "location": location,
-        "pain": lesion.pain,
-        "bone_lesion": lesion.bone_lesion,
-        "alignment": lesion.alignment,
-        "collapse": lesion.collapse,
-        "posterolateral": lesion.posterolateral,
+        "pain": pain,
+        "bone_lesion": bone_lesion,
+        "alignment": alignment,
+        "collapse": collapse,
+        "posterolateral": posterolateral,
     }
     factors = [
         factor(
@@ -228,7 +260,7 @@ def sins(lesion: SpinalLesion) -> SinsScore:
 
     result = evaluate_sum(factors, [_TABLES[name].__getitem__ for name in findings], sins_category)
     parts = tuple(
-        ScoreComponent(
+        component(
             name=_COMPONENT_NAMES[name],
             finding=_finding_text(name, value, location, levels_label),
             points=points,

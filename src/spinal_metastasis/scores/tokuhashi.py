@@ -37,20 +37,22 @@ References:
     Table (as reproduced in NICE CG75, appendix 3).
 """
 
-from collections.abc import Hashable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final, assert_never, cast
+from typing import Final, NamedTuple, assert_never
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
+from spinal_metastasis._html import score_html
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.tokuhashi import TOKUHASHI_2005_PRIMARY, TokuhashiPrimaryTable
 from spinal_metastasis.model import Frankel, Patient, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD, PerformanceConversion, possible_kps
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import Factor, ScoreComponent, evaluate, factor
+from spinal_metastasis.scores._engine import Factor, ScoreComponent, component, evaluate_sum, factor
 from spinal_metastasis.sources.scores import TOKUHASHI_2005
 
 __all__ = [
@@ -201,6 +203,8 @@ class TokuhashiScore:
     missing: tuple[str, ...]
     citation: Citation = TOKUHASHI_2005
 
+    _repr_html_ = score_html
+
     @property
     def predicted_survival(self) -> str | None:
         """The predicted survival of the band (``"≥ 1 year"``), when determined."""
@@ -273,8 +277,40 @@ def tokuhashi_revised(
         >>> str(partly.points), partly.category, partly.missing
         ('8–12', None, ('extraspinal_bone_metastases', 'frankel'))
     """
+    inputs = _Inputs(
+        kps=patient.kps,
+        ecog=patient.ecog,
+        extraspinal_bone_metastases=patient.extraspinal_bone_metastases,
+        vertebral_metastases=patient.vertebral_metastases,
+        visceral_metastases=patient.visceral_metastases,
+        primary=patient.primary,
+        frankel=patient.frankel,
+        involved=sum(len(lesion.levels) for lesion in patient.lesions),
+    )
+    return _tokuhashi_revised(inputs, primary_table, conversion)
+
+
+class _Inputs(NamedTuple):
+    """What the score reads of a patient (the levels of its lesions counted): a cache key."""
+
+    kps: int | None
+    ecog: int | None
+    extraspinal_bone_metastases: int | None
+    vertebral_metastases: int | None
+    visceral_metastases: VisceralMetastases | None
+    primary: PrimaryTumor | None
+    frankel: Frankel | None
+    involved: int
+
+
+# The score is a pure function of a few discrete fields and returns a frozen result: it is
+# memoized on them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _tokuhashi_revised(
+    patient: _Inputs, primary_table: TokuhashiPrimaryTable, conversion: PerformanceConversion
+) -> TokuhashiScore:
     kps_domain = _kps_values(patient, conversion)
-    involved = sum(len(lesion.levels) for lesion in patient.lesions)
+    involved = patient.involved
     factors = [
         _kps_factor(patient, kps_domain),
         factor(
@@ -309,10 +345,9 @@ def tokuhashi_revised(
         ),
     ]
 
-    def components(values: Mapping[str, Hashable]) -> list[int]:
-        return [cast("int", values[item.name]) for item in factors]
-
-    result = evaluate(factors, components=components, categorize=tokuhashi_category)
+    # Each item's points are its factor's value and the total is their sum: the sums of the
+    # items' possible points give the exact result without enumerating every completion.
+    result = evaluate_sum(factors, [_points] * len(factors), tokuhashi_category)
     findings = (
         _kps_finding(patient, kps_domain, conversion),
         _extraspinal_finding(patient.extraspinal_bone_metastases),
@@ -322,9 +357,7 @@ def tokuhashi_revised(
         _palsy_finding(patient.frankel),
     )
     parts = tuple(
-        ScoreComponent(
-            name=_COMPONENT_NAMES[item.name], finding=text, points=points, inputs=item.inputs
-        )
+        component(name=_COMPONENT_NAMES[item.name], finding=text, points=points, inputs=item.inputs)
         for item, text, points in zip(factors, findings, result.component_points, strict=True)
     )
     return TokuhashiScore(
@@ -336,7 +369,12 @@ def tokuhashi_revised(
     )
 
 
-def _kps_values(patient: Patient, conversion: PerformanceConversion) -> frozenset[int]:
+def _points(value: int) -> int:
+    """The points of an item whose factor's values are its points."""
+    return value
+
+
+def _kps_values(patient: "Patient | _Inputs", conversion: PerformanceConversion) -> frozenset[int]:
     if patient.kps == 0:
         msg = "'kps' must be from 10 to 100 for the revised Tokuhashi score; 0 means dead (got 0)"
         raise OutOfValidatedRangeError(msg, field="kps")
@@ -350,7 +388,7 @@ def _kps_values(patient: Patient, conversion: PerformanceConversion) -> frozense
     return values
 
 
-def _kps_factor(patient: Patient, kps_values: frozenset[int]) -> Factor:
+def _kps_factor(patient: "Patient | _Inputs", kps_values: frozenset[int]) -> Factor:
     domain = tuple(sorted({_general_condition_points(kps) for kps in kps_values}))
     if patient.kps is None:
         return factor("kps", domain, kps=None, ecog=patient.ecog)
@@ -377,7 +415,7 @@ def _band_label(kps: int) -> str:
 
 
 def _kps_finding(
-    patient: Patient, values: frozenset[int], conversion: PerformanceConversion
+    patient: "Patient | _Inputs", values: frozenset[int], conversion: PerformanceConversion
 ) -> str:
     if patient.kps is not None:
         return f"KPS {patient.kps} ({_band_label(patient.kps)})"
@@ -424,7 +462,7 @@ def _visceral_finding(visceral: VisceralMetastases | None) -> str:
             assert_never(visceral)
 
 
-def _primary_finding(patient: Patient, table: TokuhashiPrimaryTable) -> str:
+def _primary_finding(patient: "Patient | _Inputs", table: TokuhashiPrimaryTable) -> str:
     if patient.primary is None:
         return "unknown"
     return f"{patient.primary.label}: {table.placement[patient.primary]}"

@@ -34,16 +34,19 @@ References:
 from collections.abc import Hashable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final, cast
+from typing import Final, NamedTuple, cast
 
 from attrs import frozen
 
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
+from spinal_metastasis._html import score_html
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.tomita import TOMITA_2001_GROWTH, TomitaGrowth, TomitaGrowthTable
 from spinal_metastasis.model import Patient, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, evaluate, factor
+from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate, factor
 from spinal_metastasis.sources.scores import TOMITA_2001
 
 __all__ = [
@@ -165,6 +168,8 @@ class TomitaScore:
     missing: tuple[str, ...]
     citation: Citation = TOMITA_2001
 
+    _repr_html_ = score_html
+
     @property
     def treatment_goal(self) -> str | None:
         """The treatment goal of the band, when determined."""
@@ -230,9 +235,33 @@ def tomita(
         >>> str(partly.points), partly.category.value
         ('3', 'long_term_local_control')
     """
+    inputs = _Inputs(
+        primary=patient.primary,
+        visceral_metastases=patient.visceral_metastases,
+        vertebral_metastases=patient.vertebral_metastases,
+        extraspinal_bone_metastases=patient.extraspinal_bone_metastases,
+        involved=sum(len(lesion.levels) for lesion in patient.lesions),
+    )
+    return _tomita(inputs, growth_table)
+
+
+class _Inputs(NamedTuple):
+    """What the score reads of a patient (the levels of its lesions counted): a cache key."""
+
+    primary: PrimaryTumor | None
+    visceral_metastases: VisceralMetastases | None
+    vertebral_metastases: int | None
+    extraspinal_bone_metastases: int | None
+    involved: int
+
+
+# The score is a pure function of a few discrete fields and returns a frozen result: it is
+# memoized on them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _tomita(patient: _Inputs, growth_table: TomitaGrowthTable) -> TomitaScore:
     group = None if patient.primary is None else growth_table.groups[patient.primary]
     growth = tuple(_GROWTH_POINTS.values()) if group is None else (_GROWTH_POINTS[group],)
-    involved = sum(len(lesion.levels) for lesion in patient.lesions)
+    involved = patient.involved
     factors = [
         factor("primary", growth, primary=patient.primary),
         factor(
@@ -271,19 +300,19 @@ def tomita(
     result = evaluate(factors, components=components, categorize=tomita_category)
     primary_item, visceral_item, vertebral_item, extraspinal_item = factors
     parts = (
-        ScoreComponent(
+        component(
             name="primary tumor growth",
             finding=_growth_finding(patient, growth_table),
             points=result.component_points[0],
             inputs=primary_item.inputs,
         ),
-        ScoreComponent(
+        component(
             name="visceral metastases",
             finding=_visceral_finding(patient.visceral_metastases),
             points=result.component_points[1],
             inputs=visceral_item.inputs,
         ),
-        ScoreComponent(
+        component(
             name="bone metastases",
             finding=_bone_finding(patient, involved, result.component_points[2]),
             points=result.component_points[2],
@@ -312,7 +341,7 @@ def _vertebral_domain(count: int | None, involved: int) -> tuple[int, ...]:
     return (_ONE_VERTEBRA, _SEVERAL_VERTEBRAE)
 
 
-def _growth_finding(patient: Patient, table: TomitaGrowthTable) -> str:
+def _growth_finding(patient: _Inputs, table: TomitaGrowthTable) -> str:
     if patient.primary is None:
         return "unknown"
     group = table.groups[patient.primary]
@@ -325,7 +354,7 @@ def _visceral_finding(visceral: VisceralMetastases | None) -> str:
     return "unknown" if visceral is None else visceral.value
 
 
-def _bone_finding(patient: Patient, involved: int, points: ScoreRange) -> str:
+def _bone_finding(patient: _Inputs, involved: int, points: ScoreRange) -> str:
     vertebral, extraspinal = patient.vertebral_metastases, patient.extraspinal_bone_metastases
     counts = (
         f"{'unknown' if vertebral is None else vertebral} vertebral, "

@@ -9,9 +9,11 @@
 """
 
 from collections.abc import Mapping
+from typing import Final
 
 from attrs import frozen
 
+from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded, has_negative_zero
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import Patient, SystemicAgent
 from spinal_metastasis.ranges import DayRange
@@ -22,7 +24,9 @@ __all__ = [
     "INR_HIGH_RISK_MAX",
     "PLATELETS_HIGH_RISK_MIN_10E9_PER_L",
     "HoldRecommendation",
+    "agent_holds",
     "coagulation_rules",
+    "coagulation_rules_of",
     "systemic_holds",
 ]
 
@@ -61,10 +65,18 @@ def systemic_holds(
         the table when the agents are unknown; 0 when there are none), the hold of
         each current agent, and findings for agents without a sourced recommendation.
     """
-    agents = patient.systemic_therapy
+    return agent_holds(patient.systemic_therapy, table)
+
+
+def agent_holds(
+    agents: tuple[SystemicAgent, ...] | None, table: Mapping[SystemicAgent, HoldRecommendation]
+) -> tuple[DayRange, tuple[AgentHold, ...], tuple[Finding, ...]]:
+    """Apply a hold table to current agents (``None``: unknown); see :func:`systemic_holds`."""
     if agents is None:
-        totals = [item.days_before + item.days_after for item in table.values()]
-        high = max((total.high for total in totals), default=0.0)
+        high = max(
+            (item.days_before.high + item.days_after.high for item in table.values()),
+            default=0.0,
+        )
         note = finding(
             "Current systemic therapy unknown: the interruption ranges over every agent class "
             "with a sourced hold recommendation.",
@@ -110,7 +122,22 @@ def coagulation_rules(patient: Patient) -> tuple[RuleOutcome, RuleOutcome]:
     Values outside the thresholds are correctable before the procedure, so they
     give ``CAUTION``, not a contraindication. Unknown values leave both possible.
     """
-    platelets = patient.platelets_10e9_per_l
+    return coagulation_rules_of(patient.platelets_10e9_per_l, patient.inr)
+
+
+def coagulation_rules_of(
+    platelets: float | None, inr: float | None
+) -> tuple[RuleOutcome, RuleOutcome]:
+    """The rules of :func:`coagulation_rules` from the two values (``None``: unknown)."""
+    # -0.0 equals 0.0 as a key but is shown as "-0": such values are judged afresh.
+    if has_negative_zero((platelets, inr)):
+        return _coagulation_rules(platelets, inr)
+    return _memoized_coagulation_rules(platelets, inr)
+
+
+def _coagulation_rules(
+    platelets: float | None, inr: float | None
+) -> tuple[RuleOutcome, RuleOutcome]:
     if platelets is None:
         platelet_rule = rule(
             {Eligibility.ELIGIBLE, Eligibility.CAUTION},
@@ -135,7 +162,6 @@ def coagulation_rules(patient: Patient) -> tuple[RuleOutcome, RuleOutcome]:
             SIR_2019,
             platelets_10e9_per_l=platelets,
         )
-    inr = patient.inr
     if inr is None:
         inr_rule = rule(
             {Eligibility.ELIGIBLE, Eligibility.CAUTION},
@@ -161,3 +187,8 @@ def coagulation_rules(patient: Patient) -> tuple[RuleOutcome, RuleOutcome]:
             inr=inr,
         )
     return platelet_rule, inr_rule
+
+
+# Pure in the two laboratory values, with frozen results: memoized in a bounded cache
+# (see spinal_metastasis._cache); every percutaneous option asks for the same two rules.
+_memoized_coagulation_rules: Final = bounded(VALUE_CACHE_SIZE)(_coagulation_rules)

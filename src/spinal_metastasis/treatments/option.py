@@ -20,6 +20,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from spinal_metastasis._cache import memoized
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import SystemicAgent
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
@@ -123,7 +124,8 @@ class Anesthesia(StrEnum):
     GENERAL = "general"
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys: the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class RuleOutcome:
     """What one eligibility rule concluded.
 
@@ -179,15 +181,23 @@ def combine(outcomes: Sequence[RuleOutcome]) -> tuple[Eligibility, frozenset[Eli
     Returns:
         The verdict (``UNDETERMINED`` when several are possible) and the possible verdicts.
     """
-    if not outcomes:
+    return _combined(tuple(item.possible for item in outcomes))
+
+
+# A pure function of a few small sets of verdicts: memoized (see spinal_metastasis._cache).
+@memoized
+def _combined(
+    possibles: tuple[frozenset[Eligibility], ...],
+) -> tuple[Eligibility, frozenset[Eligibility]]:
+    if not possibles:
         return Eligibility.ELIGIBLE, frozenset({Eligibility.ELIGIBLE})
-    floor = max(min(item.possible, key=_SEVERITY.__getitem__).severity for item in outcomes)
+    floor = max(min(item, key=_SEVERITY.__getitem__).severity for item in possibles)
     possible = frozenset(
         verdict
         for verdict in _VERDICTS
         if verdict.severity >= floor
-        and any(verdict in item.possible for item in outcomes)
-        and all(min(v.severity for v in item.possible) <= verdict.severity for item in outcomes)
+        and any(verdict in item for item in possibles)
+        and all(min(v.severity for v in item) <= verdict.severity for item in possibles)
     )
     verdict = next(iter(possible)) if len(possible) == 1 else Eligibility.UNDETERMINED
     return verdict, possible
@@ -336,7 +346,8 @@ class Burden:
     findings: tuple[Finding, ...] = ()
 
 
-@frozen(kw_only=True)
+# Frozen and used in memoization keys (the plans): the hash is computed once (cache_hash).
+@frozen(kw_only=True, cache_hash=True)
 class OptionAssessment:
     """One treatment option for one lesion: eligibility and trade-offs.
 

@@ -33,8 +33,16 @@ from typing import Final
 
 import attrs
 
-from spinal_metastasis.anatomy import Region
+from spinal_metastasis._cache import (
+    RECORD_CACHE_SIZE,
+    VALUE_CACHE_SIZE,
+    bounded,
+    has_negative_zero,
+    memoized,
+)
+from spinal_metastasis.anatomy import Region, VertebralLevel, format_levels
 from spinal_metastasis.evidence import Citation, Finding, finding, input_value
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import (
     ESCC,
     Alignment,
@@ -42,7 +50,6 @@ from spinal_metastasis.model import (
     Collapse,
     Frankel,
     Pain,
-    Patient,
     SystemicAgent,
 )
 from spinal_metastasis.ranges import (
@@ -94,11 +101,12 @@ from spinal_metastasis.sources.surgery import BASTOS_2020, JCM_2023_PAINFUL_VCF
 from spinal_metastasis.sources.treatments import SIR_2019
 from spinal_metastasis.treatments._common import (
     HoldRecommendation,
-    coagulation_rules,
-    systemic_holds,
+    agent_holds,
+    coagulation_rules_of,
 )
-from spinal_metastasis.treatments.context import LesionContext
+from spinal_metastasis.treatments.context import LesionContext, TreatmentInputs
 from spinal_metastasis.treatments.option import (
+    AgentHold,
     Anesthesia,
     Burden,
     CollapseRisk,
@@ -112,6 +120,12 @@ from spinal_metastasis.treatments.option import (
     Toxicity,
     rule,
 )
+
+# The rules and trade-offs below are pure functions of the few values they take (enums,
+# booleans, frozensets, ranges, levels) and return frozen objects, so they are memoized
+# (functools.cache, see spinal_metastasis._cache): the domains are small, sharing a frozen
+# result is safe, and the cache is thread-safe. Rules that compare a measured number
+# (distance to the cord, platelets, INR) are not memoized.
 
 __all__ = [
     "LITT_MIN_ESCC",
@@ -166,18 +180,19 @@ def _missing(**unknown: bool) -> tuple[str, ...]:
 # --- Rules shared by several options -----------------------------------------------------------
 
 
-def _neurology_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
+@memoized
+def _neurology_rule(
+    frankel: Frankel | None, high: frozenset[bool], escc_grade: ESCC | None, modality: Modality
+) -> RuleOutcome:
     """High-grade ESCC or a deficit: contraindicated as sole therapy (NOMS; from memory)."""
-    frankel = context.patient.frankel
     deficit = frozenset({False, True}) if frankel is None else frozenset({frankel in _DEFICIT})
-    high = context.high_grade
     possible = frozenset(
         _CONTRAINDICATED if is_high or has_deficit else _ELIGIBLE
         for is_high in high
         for has_deficit in deficit
     )
     name = modality.label
-    escc = input_value(context.lesion.escc)
+    escc = input_value(escc_grade)
     if possible == {_CONTRAINDICATED}:
         statement = (
             f"High-grade compression (ESCC {escc}) or a neurological deficit (Frankel "
@@ -201,20 +216,20 @@ def _neurology_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
         statement,
         LAUFER_2013,
         missing=_missing(escc=len(high) > 1, frankel=frankel is None),
-        escc=context.lesion.escc,
+        escc=escc_grade,
         frankel=frankel,
     )
 
 
-def _possible_gross_instability(context: LesionContext) -> frozenset[bool]:
+def _possible_gross_instability(
+    alignment: Alignment | None, categories: frozenset[SinsCategory]
+) -> frozenset[bool]:
     """Whether the lesion is grossly unstable (SINS 13-18 or subluxation): values still possible.
 
     A completion that is not unstable stays so with normal alignment (fewer points),
     so "not gross" is possible whenever alignment may be other than subluxation and
     a category below unstable is possible.
     """
-    alignment = context.lesion.alignment
-    categories = context.sins.possible_categories
     can_be_gross = (
         alignment in {None, Alignment.SUBLUXATION_TRANSLATION}
         or SinsCategory.UNSTABLE in categories
@@ -227,13 +242,29 @@ def _possible_gross_instability(context: LesionContext) -> frozenset[bool]:
     )
 
 
-def _mechanical_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
+def _mechanical_rule(inputs: TreatmentInputs, modality: Modality) -> RuleOutcome:
     """Gross instability needs stabilization: the option alone is contraindicated (NOMS)."""
-    gross = _possible_gross_instability(context)
+    return _mechanical_outcome(
+        inputs.lesion.alignment,
+        inputs.sins_points,
+        inputs.sins_categories,
+        inputs.sins_missing,
+        modality,
+    )
+
+
+@memoized
+def _mechanical_outcome(
+    alignment: Alignment | None,
+    points: ScoreRange,
+    categories: frozenset[SinsCategory],
+    sins_missing: tuple[str, ...],
+    modality: Modality,
+) -> RuleOutcome:
+    gross = _possible_gross_instability(alignment, categories)
     possible = frozenset(_CONTRAINDICATED if is_gross else _ELIGIBLE for is_gross in gross)
     name = modality.label
-    sins = str(context.sins.points)
-    alignment = context.lesion.alignment
+    sins = str(points)
     if gross == {True}:
         statement = (
             f"Gross instability (SINS {sins}, alignment {input_value(alignment)}): it needs "
@@ -253,7 +284,7 @@ def _mechanical_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
         )
     missing = list(_missing(alignment=alignment is None))
     if len(gross) > 1:
-        missing.extend(item for item in context.sins.missing if item not in missing)
+        missing.extend(item for item in sins_missing if item not in missing)
     return rule(
         possible,
         statement,
@@ -264,11 +295,11 @@ def _mechanical_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
     )
 
 
+@memoized
 def _posterior_wall_rule(
-    context: LesionContext, modality: Modality, citation: Citation
+    intact: bool | None, modality: Modality, citation: Citation
 ) -> RuleOutcome:
     """A breached posterior vertebral-body wall: caution (cement leakage, neural heat)."""
-    intact = context.lesion.posterior_wall_intact
     name = modality.label
     if intact is None:
         return rule(
@@ -295,9 +326,15 @@ def _posterior_wall_rule(
     )
 
 
-def _distance_rule(context: LesionContext) -> RuleOutcome:
+def _distance_rule(distance: float | None) -> RuleOutcome:
     """Tumor within 10 mm of the cord: caution, with thermal protection."""
-    distance = context.lesion.distance_to_cord_mm
+    # -0.0 equals 0.0 as a key but is shown as "-0": such a distance is judged afresh.
+    if distance is not None and has_negative_zero((distance,)):
+        return _distance_outcome(distance)
+    return _memoized_distance_outcome(distance)
+
+
+def _distance_outcome(distance: float | None) -> RuleOutcome:
     protection = (
         "thermal protection needed: thermocouples in the epidural space or foramen, keeping "
         "the juxtaneural temperature between 10 and 45 °C"
@@ -328,9 +365,13 @@ def _distance_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _infection_rule(context: LesionContext, modality: Modality, citation: Citation) -> RuleOutcome:
+# Pure in the distance, with a frozen result: memoized in a bounded cache.
+_memoized_distance_outcome: Final = bounded(VALUE_CACHE_SIZE)(_distance_outcome)
+
+
+@memoized
+def _infection_rule(infection: bool | None, modality: Modality, citation: Citation) -> RuleOutcome:
     """Active infection: contraindicated (clinical reference, from memory)."""
-    infection = context.patient.active_infection
     name = modality.label
     if infection is None:
         return rule(
@@ -357,9 +398,9 @@ def _infection_rule(context: LesionContext, modality: Modality, citation: Citati
     )
 
 
-def _pain_rule(context: LesionContext, modality: Modality, citation: Citation) -> RuleOutcome:
+@memoized
+def _pain_rule(nrs: int | None, modality: Modality, citation: Citation) -> RuleOutcome:
     """Worst pain below 4/10: outside the trial populations (caution)."""
-    nrs = context.lesion.worst_pain_nrs
     name = modality.label
     if nrs is None:
         return rule(
@@ -386,9 +427,9 @@ def _pain_rule(context: LesionContext, modality: Modality, citation: Citation) -
     )
 
 
-def _bone_lesion_rule(context: LesionContext, modality: Modality) -> RuleOutcome:
+@memoized
+def _bone_lesion_rule(quality: BoneLesion | None, modality: Modality) -> RuleOutcome:
     """A blastic lesion: outside the trial populations (painful lytic or mixed)."""
-    quality = context.lesion.bone_lesion
     name = modality.label
     if quality is None:
         return rule(
@@ -415,9 +456,9 @@ def _bone_lesion_rule(context: LesionContext, modality: Modality) -> RuleOutcome
     )
 
 
-def _cardiac_device_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _cardiac_device_rule(device: bool | None) -> RuleOutcome:
     """Monopolar radiofrequency with a pacemaker or defibrillator: caution (from memory)."""
-    device = context.patient.implanted_cardiac_device
     if device is None:
         return rule(
             {_ELIGIBLE, _CAUTION},
@@ -445,26 +486,32 @@ def _cardiac_device_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _flagged_coagulation_rules(patient: Patient) -> tuple[RuleOutcome, ...]:
+def _coagulation_rules(inputs: TreatmentInputs) -> tuple[RuleOutcome, RuleOutcome]:
+    return coagulation_rules_of(inputs.platelets_10e9_per_l, inputs.inr)
+
+
+def _flagged_coagulation_rules(inputs: TreatmentInputs) -> tuple[RuleOutcome, ...]:
     """SIR 2019 high bleeding-risk thresholds, flagged for vertebral augmentation."""
+    return tuple(_flagged(item) for item in _coagulation_rules(inputs))
+
+
+@bounded(VALUE_CACHE_SIZE)  # keyed by outcomes whose statements show lab values
+def _flagged(item: RuleOutcome) -> RuleOutcome:
     note = (
         " Vertebral augmentation's 2019 SIR category was not confirmed; an older SIR scheme "
         "lists vertebroplasty as high risk, so the high-risk thresholds are applied."
     )
-    return tuple(
-        attrs.evolve(
-            item, finding=attrs.evolve(item.finding, statement=item.finding.statement + note)
-        )
-        for item in coagulation_rules(patient)
+    return attrs.evolve(
+        item, finding=attrs.evolve(item.finding, statement=item.finding.statement + note)
     )
 
 
 # --- Rules of one option ------------------------------------------------------------------------
 
 
-def _litt_compression_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _litt_compression_rule(escc: ESCC | None) -> RuleOutcome:
     """Spinal LITT is designed for epidural compression: ESCC 1c or higher is the indication."""
-    escc = context.lesion.escc
     if escc is None:
         return rule(
             {_ELIGIBLE, _CAUTION},
@@ -493,9 +540,9 @@ def _litt_compression_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _litt_motor_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _litt_motor_rule(frankel: Frankel | None) -> RuleOutcome:
     """Motor deficit: LITT's series treated few (C-D) or no (A-B) such patients."""
-    frankel = context.patient.frankel
     if frankel is None:
         return rule(
             {_ELIGIBLE, _CAUTION, _CONTRAINDICATED},
@@ -531,10 +578,9 @@ def _litt_motor_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _litt_histology_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _litt_histology_rule(sensitive: frozenset[bool], primary: PrimaryTumor | None) -> RuleOutcome:
     """LITT was studied as an alternative to separation surgery in radioresistant tumors."""
-    sensitive = context.radiosensitive
-    primary = context.patient.primary
     possible = frozenset(_CAUTION if value else _ELIGIBLE for value in sensitive)
     if sensitive == {True}:
         statement = (
@@ -560,10 +606,11 @@ def _litt_histology_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _litt_level_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _litt_level_rule(levels: tuple[VertebralLevel, ...]) -> RuleOutcome:
     """Levels with motor roots: caution (nerve-root palsies in early lumbar cases)."""
-    regions = {level.region for level in context.lesion.levels}
-    label = context.lesion.label
+    regions = {level.region for level in levels}
+    label = format_levels(levels)
     if regions <= {Region.THORACIC}:
         return rule(
             _ELIGIBLE,
@@ -584,9 +631,12 @@ def _litt_level_rule(context: LesionContext) -> RuleOutcome:
     return rule(_CAUTION, statement, VEGA_2019, levels=label)
 
 
-def _litt_proximity_rule(context: LesionContext) -> RuleOutcome:
-    """For LITT, closeness to the cord is expected: the probe lies in the epidural space."""
-    distance = context.lesion.distance_to_cord_mm
+@bounded(VALUE_CACHE_SIZE)
+def _litt_proximity_rule(distance: str) -> RuleOutcome:
+    """For LITT, closeness to the cord is expected: the probe lies in the epidural space.
+
+    ``distance`` is the distance to the cord as displayed (``input_value``).
+    """
     return rule(
         _ELIGIBLE,
         "Closeness to the cord is expected in spinal LITT: the laser probe is placed about "
@@ -597,10 +647,11 @@ def _litt_proximity_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _mrgfus_site_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _mrgfus_site_rule(levels: tuple[VertebralLevel, ...]) -> RuleOutcome:
     """MRgFUS: vertebral lesions not eligible (no vertebral site reported; eligibility unread)."""
-    regions = {level.region for level in context.lesion.levels}
-    label = context.lesion.label
+    regions = {level.region for level in levels}
+    label = format_levels(levels)
     if regions <= _MRGFUS_TREATED_REGIONS:
         return rule(
             _ELIGIBLE,
@@ -620,10 +671,9 @@ def _mrgfus_site_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _augmentation_indication_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _augmentation_indication_rule(pain: Pain | None, collapse: Collapse | None) -> RuleOutcome:
     """Mechanical pain, or a painful fracture, indicates cement augmentation (NOMS; CAFE)."""
-    pain = context.lesion.pain
-    collapse = context.lesion.collapse
     pains = tuple(Pain) if pain is None else (pain,)
     collapses = tuple(Collapse) if collapse is None else (collapse,)
     possible = frozenset(
@@ -682,12 +732,12 @@ _LITT_HOLDS: Final[Mapping[SystemicAgent, HoldRecommendation]] = MappingProxyTyp
 )
 
 
+@bounded(VALUE_CACHE_SIZE)
 def _unsourced_holds(
-    patient: Patient, modality: Modality, citation: Citation
+    agents: tuple[SystemicAgent, ...] | None, modality: Modality, citation: Citation
 ) -> tuple[DayRange, Finding]:
     """No sourced hold: 0 days, with a finding saying so (not a recommendation to continue)."""
-    days, _, _ = systemic_holds(patient, {})
-    agents = patient.systemic_therapy
+    days, _, _ = agent_holds(agents, {})
     current = (
         "the current agents are unknown"
         if agents is None
@@ -1033,6 +1083,7 @@ _AUGMENTATION_LOCAL: Final = LocalControl(
 )
 
 
+@memoized
 def _no_fracture_figure(modality: Modality, citation: Citation) -> CollapseRisk:
     return CollapseRisk(
         probability=_NO_COLLAPSE_FIGURE,
@@ -1143,6 +1194,13 @@ _AUGMENTATION_BURDEN: Final = _burden(
 )
 
 
+@bounded(VALUE_CACHE_SIZE)
+def _litt_holds(
+    agents: tuple[SystemicAgent, ...] | None,
+) -> tuple[DayRange, tuple[AgentHold, ...], tuple[Finding, ...]]:
+    return agent_holds(agents, _LITT_HOLDS)
+
+
 def _toxicity(
     days: DayRange, hold_findings: tuple[Finding, ...], complications: tuple[Finding, ...]
 ) -> Toxicity:
@@ -1156,22 +1214,27 @@ def _toxicity(
 # --- Assessments --------------------------------------------------------------------------------
 
 
-def _vertebral_ablation_rules(context: LesionContext, modality: Modality) -> list[RuleOutcome]:
+def _neurology(inputs: TreatmentInputs, modality: Modality) -> RuleOutcome:
+    return _neurology_rule(inputs.frankel, inputs.high_grade, inputs.lesion.escc, modality)
+
+
+def _vertebral_ablation_rules(inputs: TreatmentInputs, modality: Modality) -> list[RuleOutcome]:
     """The rules shared by radiofrequency, cryo- and microwave ablation of a vertebra."""
+    lesion = inputs.lesion
     return [
-        _neurology_rule(context, modality),
-        _mechanical_rule(context, modality),
-        _posterior_wall_rule(context, modality, GEMMETE_2017),
-        _distance_rule(context),
-        *coagulation_rules(context.patient),
-        _infection_rule(context, modality, RYAN_2022),
-        _pain_rule(context, modality, CALLSTROM_2013),
-        _bone_lesion_rule(context, modality),
+        _neurology(inputs, modality),
+        _mechanical_rule(inputs, modality),
+        _posterior_wall_rule(lesion.posterior_wall_intact, modality, GEMMETE_2017),
+        _distance_rule(lesion.distance_to_cord_mm),
+        *_coagulation_rules(inputs),
+        _infection_rule(inputs.active_infection, modality, RYAN_2022),
+        _pain_rule(lesion.worst_pain_nrs, modality, CALLSTROM_2013),
+        _bone_lesion_rule(lesion.bone_lesion, modality),
     ]
 
 
 def _assess_vertebral_ablation(
-    context: LesionContext,
+    inputs: TreatmentInputs,
     modality: Modality,
     *,
     extra_rules: Iterable[RuleOutcome],
@@ -1181,10 +1244,10 @@ def _assess_vertebral_ablation(
     local_control: LocalControl,
     burden: Burden,
 ) -> OptionAssessment:
-    days, hold = _unsourced_holds(context.patient, modality, SIR_2019)
+    days, hold = _unsourced_holds(inputs.systemic_therapy, modality, SIR_2019)
     return OptionAssessment.from_rules(
         modality,
-        [*_vertebral_ablation_rules(context, modality), *extra_rules],
+        [*_vertebral_ablation_rules(inputs, modality), *extra_rules],
         pain_relief=pain_relief,
         toxicity=_toxicity(days, (hold,), complications),
         collapse_risk=_no_fracture_figure(modality, collapse_citation),
@@ -1242,10 +1305,17 @@ def assess_radiofrequency_ablation(context: LesionContext) -> OptionAssessment:
         >>> [item.finding.inputs[0].name for item in cautions]
         ['distance_to_cord_mm']
     """
+    return _radiofrequency_ablation(context.inputs)
+
+
+# An option's assessment is a pure function of the values it reads (TreatmentInputs), and is
+# frozen: memoized on them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _radiofrequency_ablation(inputs: TreatmentInputs) -> OptionAssessment:
     return _assess_vertebral_ablation(
-        context,
+        inputs,
         Modality.RADIOFREQUENCY_ABLATION,
-        extra_rules=(_cardiac_device_rule(context),),
+        extra_rules=(_cardiac_device_rule(inputs.implanted_cardiac_device),),
         pain_relief=_RFA_PAIN,
         complications=_RFA_COMPLICATIONS,
         collapse_citation=WALLACE_2015,
@@ -1286,8 +1356,13 @@ def assess_cryoablation(context: LesionContext) -> OptionAssessment:
         >>> assess_cryoablation(lesion_context(patient, patient.lesions[0])).eligibility.value
         'contraindicated'
     """
+    return _cryoablation(context.inputs)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _radiofrequency_ablation is
+def _cryoablation(inputs: TreatmentInputs) -> OptionAssessment:
     return _assess_vertebral_ablation(
-        context,
+        inputs,
         Modality.CRYOABLATION,
         extra_rules=(),
         pain_relief=_CRYO_PAIN,
@@ -1330,8 +1405,13 @@ def assess_microwave_ablation(context: LesionContext) -> OptionAssessment:
         >>> option.eligibility.value, sorted(a.value for a in option.burden.anesthesia)
         ('caution', ['general', 'local'])
     """
+    return _microwave_ablation(context.inputs)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _radiofrequency_ablation is
+def _microwave_ablation(inputs: TreatmentInputs) -> OptionAssessment:
     return _assess_vertebral_ablation(
-        context,
+        inputs,
         Modality.MICROWAVE_ABLATION,
         extra_rules=(),
         pain_relief=_MWA_PAIN,
@@ -1388,8 +1468,13 @@ def assess_laser_interstitial_thermal_therapy(context: LesionContext) -> OptionA
         >>> option.eligibility.value, option.toxicity.systemic_therapy_hold_days.high
         ('caution', 0.0)
     """
-    patient = context.patient
-    days, holds, hold_findings = systemic_holds(patient, _LITT_HOLDS)
+    return _laser_interstitial_thermal_therapy(context.inputs)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _radiofrequency_ablation is
+def _laser_interstitial_thermal_therapy(inputs: TreatmentInputs) -> OptionAssessment:
+    lesion = inputs.lesion
+    days, holds, hold_findings = _litt_holds(inputs.systemic_therapy)
     toxicity = Toxicity(
         systemic_therapy_hold_days=days,
         holds=holds,
@@ -1398,14 +1483,14 @@ def assess_laser_interstitial_thermal_therapy(context: LesionContext) -> OptionA
     )
     modality = Modality.LASER_INTERSTITIAL_THERMAL_THERAPY
     rules = [
-        _litt_compression_rule(context),
-        _litt_motor_rule(context),
-        _litt_histology_rule(context),
-        _litt_level_rule(context),
-        _litt_proximity_rule(context),
-        _mechanical_rule(context, modality),
-        *coagulation_rules(patient),
-        _infection_rule(context, modality, RYAN_2022),
+        _litt_compression_rule(lesion.escc),
+        _litt_motor_rule(inputs.frankel),
+        _litt_histology_rule(inputs.radiosensitive, inputs.primary),
+        _litt_level_rule(lesion.levels),
+        _litt_proximity_rule(input_value(lesion.distance_to_cord_mm)),
+        _mechanical_rule(inputs, modality),
+        *_coagulation_rules(inputs),
+        _infection_rule(inputs.active_infection, modality, RYAN_2022),
     ]
     return OptionAssessment.from_rules(
         modality,
@@ -1458,13 +1543,18 @@ def assess_focused_ultrasound(context: LesionContext) -> OptionAssessment:
         >>> assess_focused_ultrasound(lesion_context(patient, patient.lesions[0])).eligibility
         <Eligibility.CONTRAINDICATED: 'contraindicated'>
     """
+    return _focused_ultrasound(context.inputs)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _radiofrequency_ablation is
+def _focused_ultrasound(inputs: TreatmentInputs) -> OptionAssessment:
     modality = Modality.FOCUSED_ULTRASOUND
-    days, hold = _unsourced_holds(context.patient, modality, HURWITZ_2014)
+    days, hold = _unsourced_holds(inputs.systemic_therapy, modality, HURWITZ_2014)
     rules = [
-        _neurology_rule(context, modality),
-        _mechanical_rule(context, modality),
-        _mrgfus_site_rule(context),
-        _pain_rule(context, modality, HURWITZ_2014),
+        _neurology(inputs, modality),
+        _mechanical_rule(inputs, modality),
+        _mrgfus_site_rule(inputs.lesion.levels),
+        _pain_rule(inputs.lesion.worst_pain_nrs, modality, HURWITZ_2014),
     ]
     return OptionAssessment.from_rules(
         modality,
@@ -1517,15 +1607,21 @@ def assess_vertebral_augmentation(context: LesionContext) -> OptionAssessment:
         >>> option.eligibility.value, option.local_control.probability is None
         ('eligible', True)
     """
+    return _vertebral_augmentation(context.inputs)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _radiofrequency_ablation is
+def _vertebral_augmentation(inputs: TreatmentInputs) -> OptionAssessment:
     modality = Modality.VERTEBRAL_AUGMENTATION
-    days, hold = _unsourced_holds(context.patient, modality, SIR_2019)
+    lesion = inputs.lesion
+    days, hold = _unsourced_holds(inputs.systemic_therapy, modality, SIR_2019)
     rules = [
-        _neurology_rule(context, modality),
-        _mechanical_rule(context, modality),
-        _augmentation_indication_rule(context),
-        _posterior_wall_rule(context, modality, PEREZ_2021),
-        *_flagged_coagulation_rules(context.patient),
-        _infection_rule(context, modality, TSOUMAKIDOU_2017),
+        _neurology(inputs, modality),
+        _mechanical_rule(inputs, modality),
+        _augmentation_indication_rule(lesion.pain, lesion.collapse),
+        _posterior_wall_rule(lesion.posterior_wall_intact, modality, PEREZ_2021),
+        *_flagged_coagulation_rules(inputs),
+        _infection_rule(inputs.active_infection, modality, TSOUMAKIDOU_2017),
     ]
     return OptionAssessment.from_rules(
         modality,

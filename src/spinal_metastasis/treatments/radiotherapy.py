@@ -79,9 +79,11 @@ from collections.abc import Hashable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, TypeVar
 
-from spinal_metastasis.anatomy import Region, format_levels
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, VALUE_CACHE_SIZE, bounded, memoized
+from spinal_metastasis.anatomy import Region, VertebralLevel, format_levels
 from spinal_metastasis.errors import InvalidInputError
-from spinal_metastasis.evidence import Citation, Finding, finding
+from spinal_metastasis.evidence import Citation, Finding, finding, input_value
+from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import (
     ESCC,
     Alignment,
@@ -89,6 +91,7 @@ from spinal_metastasis.model import (
     Collapse,
     Fractionation,
     Frankel,
+    RadiationCourse,
     SpinalLesion,
     SystemicAgent,
 )
@@ -100,7 +103,7 @@ from spinal_metastasis.radiobiology import (
     CriterionName,
     Schedule,
     Technique,
-    cord_dose_history,
+    cord_dose_history_of,
     eqd2,
     lq_validity_findings,
     max_reirradiation_dose_gy,
@@ -147,9 +150,10 @@ from spinal_metastasis.sources.treatments import (
     PATCHELL_2005,
     SAHGAL_2013_VCF,
 )
-from spinal_metastasis.treatments._common import HoldRecommendation, systemic_holds
-from spinal_metastasis.treatments.context import LesionContext
+from spinal_metastasis.treatments._common import HoldRecommendation, agent_holds
+from spinal_metastasis.treatments.context import LesionContext, TreatmentInputs
 from spinal_metastasis.treatments.option import (
+    AgentHold,
     Burden,
     CollapseRisk,
     Eligibility,
@@ -162,6 +166,13 @@ from spinal_metastasis.treatments.option import (
     Toxicity,
     rule,
 )
+
+# The rules and trade-offs below are pure functions of the few values they take (enums,
+# booleans, frozensets, ranges, schedules, frozen courses) and return frozen objects, so
+# they are memoized (functools.cache, see spinal_metastasis._cache): the domains are
+# small, sharing a frozen result is safe, and the cache is thread-safe. A number a rule
+# only displays is passed already rendered (``input_value``), so that equal keys always
+# give equal text.
 
 __all__ = [
     "CEBRT_HOLDS",
@@ -596,17 +607,12 @@ def _unknown_sins_inputs(lesion: SpinalLesion) -> tuple[str, ...]:
     return tuple(name for name in names if getattr(lesion, name) is None)
 
 
-def _label(context: LesionContext) -> str:
-    return format_levels(context.lesion.levels)
-
-
 # --- Rules shared by both options ---------------------------------------------------------------
 
 
-def _oncologic_rule(context: LesionContext) -> RuleOutcome:
+@memoized
+def _oncologic_rule(sensitive: frozenset[bool], primary: PrimaryTumor | None) -> RuleOutcome:
     """NOMS oncologic assessment for cEBRT: radiosensitive eligible, radioresistant caution."""
-    sensitive = context.radiosensitive
-    primary = context.patient.primary
     if sensitive == frozenset({True}):
         return rule(
             _E,
@@ -636,23 +642,31 @@ def _oncologic_rule(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _surgery_first_rule(context: LesionContext) -> RuleOutcome:
-    """NOMS and Patchell: high-grade compression, radioresistant, operable: surgery first."""
-    patient = context.patient
+@bounded(VALUE_CACHE_SIZE)
+def _surgery_first_rule(  # noqa: PLR0917 - one private call site, the values it reads
+    radiosensitive: frozenset[bool],
+    high_grade: frozenset[bool],
+    operable: frozenset[bool],
+    primary: PrimaryTumor | None,
+    escc: ESCC | None,
+    medically_operable: bool | None,
+    survival: str,
+) -> RuleOutcome:
+    """NOMS and Patchell: high-grade compression, radioresistant, operable: surgery first.
+
+    ``survival`` is the expected survival as displayed (``input_value``).
+    """
     factors = (
         (
             "radioresistant",
-            frozenset(not v for v in context.radiosensitive),
-            {"primary": patient.primary},
+            frozenset(not v for v in radiosensitive),
+            {"primary": primary},
         ),
-        ("high_grade", context.high_grade, {"escc": context.lesion.escc}),
+        ("high_grade", high_grade, {"escc": escc}),
         (
             "operable",
-            context.operable,
-            {
-                "medically_operable": patient.medically_operable,
-                "expected_survival_years": patient.expected_survival_years,
-            },
+            operable,
+            {"medically_operable": medically_operable, "expected_survival_years": survival},
         ),
     )
     possible, missing = _verdicts(factors, _Outcome(_C, "radioresistant", "high_grade", "operable"))
@@ -681,19 +695,18 @@ def _surgery_first_rule(context: LesionContext) -> RuleOutcome:
         statement,
         citation,
         missing=missing,
-        primary=patient.primary,
-        escc=context.lesion.escc,
-        medically_operable=patient.medically_operable,
-        expected_survival_years=patient.expected_survival_years,
+        primary=primary,
+        escc=escc,
+        medically_operable=medically_operable,
+        expected_survival_years=survival,
     )
 
 
 def _sins_verdicts(
-    context: LesionContext, verdict_of: "_SinsVerdict"
+    points: ScoreRange, unknown: tuple[str, ...], verdict_of: "_SinsVerdict"
 ) -> tuple[frozenset[Eligibility], tuple[str, ...]]:
-    points = context.sins.points
     possible = _possible([verdict_of(total) for total in range(points.low, points.high + 1)])
-    missing = _unknown_sins_inputs(context.lesion) if len(possible) > 1 else ()
+    missing = unknown if len(possible) > 1 else ()
     return possible, missing
 
 
@@ -710,10 +723,14 @@ class _SinsVerdict:
         return _C if total >= self.caution_from else _E
 
 
-def _cebrt_mechanical_rule(context: LesionContext) -> RuleOutcome:
-    """NOMS mechanical assessment: gross instability needs stabilization, apart from radiation."""
-    possible, missing = _sins_verdicts(context, _SinsVerdict(SINS_UNSTABLE_MIN, None))
-    sins = str(context.sins.points)
+@memoized
+def _cebrt_mechanical_rule(points: ScoreRange, unknown: tuple[str, ...]) -> RuleOutcome:
+    """NOMS mechanical assessment: gross instability needs stabilization, apart from radiation.
+
+    ``unknown``: the lesion's unknown SINS findings.
+    """
+    possible, missing = _sins_verdicts(points, unknown, _SinsVerdict(SINS_UNSTABLE_MIN, None))
+    sins = str(points)
     if possible == frozenset({_C}):
         statement = (
             f"SINS {sins}: unstable. Gross instability calls for surgical stabilization, a need "
@@ -752,12 +769,15 @@ def _unknown_prior_rule(label: str, criteria: str, citation: Citation) -> RuleOu
     )
 
 
+@bounded(VALUE_CACHE_SIZE)
 def _cebrt_reirradiation(
-    context: LesionContext, plan: Schedule
+    prior_radiation: tuple[RadiationCourse, ...] | None,
+    levels: tuple[VertebralLevel, ...],
+    plan: Schedule,
 ) -> tuple[RuleOutcome, tuple[Finding, ...]]:
     """Nieder 2006 for conventional re-irradiation: BED bounds decide; interval is reported."""
-    label = _label(context)
-    history = cord_dose_history(context.patient, context.lesion)
+    label = format_levels(levels)
+    history = cord_dose_history_of(prior_radiation, levels)
     # The history's own findings speak of the SBRT budget (HyTEC); keep the adjacent-level ones.
     adjacent = tuple(item for item in history.findings if item.citation is RYU_2023)
     if history.status is CordHistoryStatus.UNDETERMINED:
@@ -775,14 +795,14 @@ def _cebrt_reirradiation(
         for dose in history.courses
         if dose.assumed
     )
-    levels = [level for level in context.lesion.levels if level.region is not Region.SACRAL]
+    not_sacral = [level for level in levels if level.region is not Region.SACRAL]
     prior = [dose.point_max for dose in history.courses]
-    if levels:
+    if not_sacral:
         check = nieder_check(
             prior=prior,
             planned=plan.fractionation,
             interval_days=history.interval_days,
-            levels=levels,
+            levels=not_sacral,
         )
     else:
         check = nieder_check(
@@ -828,7 +848,7 @@ def _cebrt_reirradiation(
         interval_days=history.interval_days,
     )
     extra: list[Finding] = []
-    if not levels:
+    if not not_sacral:
         extra.append(
             finding(
                 f"{label} is sacral, for which Nieder 2006 gives no alpha/beta; 2 Gy (the "
@@ -840,16 +860,19 @@ def _cebrt_reirradiation(
     return outcome, (*assumed, *adjacent, *check.findings, *extra)
 
 
+@bounded(VALUE_CACHE_SIZE)
 def _sbrt_reirradiation(
-    context: LesionContext, plan: Schedule
+    prior_radiation: tuple[RadiationCourse, ...] | None,
+    levels: tuple[VertebralLevel, ...],
+    plan: Schedule,
 ) -> tuple[RuleOutcome, float | None, tuple[Finding, ...]]:
     """Sahgal 2012 / HyTEC: the largest SBRT cord dose the re-irradiation criteria allow.
 
     Returns the rule, the cord EQD2 the course may add, and the findings.
     """
-    label = _label(context)
+    label = format_levels(levels)
     fractions = plan.fractionation.fractions
-    history = cord_dose_history(context.patient, context.lesion)
+    history = cord_dose_history_of(prior_radiation, levels)
     if history.status is CordHistoryStatus.UNDETERMINED:
         return (
             _unknown_prior_rule(label, "Sahgal 2012 / HyTEC", SAHGAL_2021_HYTEC),
@@ -924,11 +947,11 @@ def _sbrt_reirradiation(
 # --- SBRT eligibility (SC.24, RTOG 0631, NOMS) --------------------------------------------------
 
 
-def _sbrt_performance_rule(context: LesionContext) -> RuleOutcome:
-    patient = context.patient
-    grades = possible_ecog(patient.kps, patient.ecog)
+@memoized
+def _sbrt_performance_rule(kps: int | None, ecog: int | None) -> RuleOutcome:
+    grades = possible_ecog(kps, ecog)
     possible = _possible([_E if grade <= SC24_MAX_ECOG else _C for grade in sorted(grades)])
-    inputs = {"ecog": patient.ecog, "kps": patient.kps}
+    inputs = {"ecog": ecog, "kps": kps}
     if possible == frozenset({_E}):
         statement = "Performance status within SC.24 eligibility (ECOG 0-2)."
     elif possible == frozenset({_C}):
@@ -942,9 +965,10 @@ def _sbrt_performance_rule(context: LesionContext) -> RuleOutcome:
     return rule(possible, statement, SAHGAL_2021_SC24, missing=missing, **inputs)
 
 
-def _sbrt_extent_rule(context: LesionContext) -> RuleOutcome:
-    count = len(context.lesion.levels)
-    label = _label(context)
+@memoized
+def _sbrt_extent_rule(levels: tuple[VertebralLevel, ...]) -> RuleOutcome:
+    count = len(levels)
+    label = format_levels(levels)
     if count <= RTOG0631_MAX_SEGMENTS:
         statement = (
             f"{label}: {count} level(s), within SC.24 (at most 3 consecutive segments) and "
@@ -964,9 +988,12 @@ def _sbrt_extent_rule(context: LesionContext) -> RuleOutcome:
     return rule(_C, statement, SAHGAL_2021_SC24, levels=label)
 
 
-def _sbrt_stability_rule(context: LesionContext) -> RuleOutcome:
-    possible, missing = _sins_verdicts(context, _SinsVerdict(SC24_MAX_SINS + 1, SINS_UNSTABLE_MIN))
-    sins = str(context.sins.points)
+@memoized
+def _sbrt_stability_rule(points: ScoreRange, unknown: tuple[str, ...]) -> RuleOutcome:
+    possible, missing = _sins_verdicts(
+        points, unknown, _SinsVerdict(SC24_MAX_SINS + 1, SINS_UNSTABLE_MIN)
+    )
+    sins = str(points)
     if possible == frozenset({_E}):
         statement = f"SINS {sins}: within SC.24 eligibility (SINS < 12, no frank instability)."
     elif possible == frozenset({_C}):
@@ -987,14 +1014,16 @@ def _sbrt_stability_rule(context: LesionContext) -> RuleOutcome:
     return rule(possible, statement, SAHGAL_2021_SC24, missing=missing, sins=sins)
 
 
-def _sbrt_neurologic_rule(context: LesionContext) -> RuleOutcome:
-    patient = context.patient
+@memoized
+def _sbrt_neurologic_rule(
+    high_grade: frozenset[bool], escc: ESCC | None, frankel: Frankel | None
+) -> RuleOutcome:
     factors = (
-        ("high_grade", context.high_grade, {"escc": context.lesion.escc}),
-        ("deficit", _deficits(patient.frankel), {"frankel": patient.frankel}),
+        ("high_grade", high_grade, {"escc": escc}),
+        ("deficit", _deficits(frankel), {"frankel": frankel}),
     )
     possible, missing = _verdicts(factors, _Outcome(_X, "high_grade", "deficit"))
-    inputs = {"escc": context.lesion.escc, "frankel": patient.frankel}
+    inputs = {"escc": escc, "frankel": frankel}
     if possible == frozenset({_X}):
         statement = (
             "Neurologically symptomatic high-grade cord compression: excluded from SC.24; "
@@ -1010,17 +1039,18 @@ def _sbrt_neurologic_rule(context: LesionContext) -> RuleOutcome:
     return rule(possible, statement, SAHGAL_2021_SC24, missing=missing, **inputs)
 
 
-def _sbrt_epidural_rule(context: LesionContext) -> RuleOutcome:
-    escc = context.lesion.escc
-    grouping = context.settings.escc_grouping.name
-    if context.high_grade == frozenset({False}):
+@memoized
+def _sbrt_epidural_rule(
+    high_grade: frozenset[bool], escc: ESCC | None, grouping: str
+) -> RuleOutcome:
+    if high_grade == frozenset({False}):
         statement = (
             f"Low-grade epidural compression ({grouping}): radiation without prior "
             "decompression (NOMS: SBRT for radioresistant, conventional EBRT for radiosensitive "
             "histology)."
         )
         return rule(_E, statement, NOMS_2013, escc=escc)
-    if context.high_grade == frozenset({True}):
+    if high_grade == frozenset({True}):
         statement = (
             f"High-grade epidural compression ({grouping}): NOMS sends radioresistant tumors in "
             "operable patients to separation surgery, then SBRT, and radiosensitive tumors to "
@@ -1039,6 +1069,7 @@ def _sbrt_epidural_rule(context: LesionContext) -> RuleOutcome:
 # --- Trade-offs: cEBRT --------------------------------------------------------------------------
 
 
+@memoized
 def _cebrt_pain_relief(plan: Schedule) -> PainRelief:
     findings = [
         finding(
@@ -1103,8 +1134,31 @@ def _cebrt_pain_relief(plan: Schedule) -> PainRelief:
     )
 
 
-def _cebrt_toxicity(context: LesionContext, plan: Schedule, extra: Sequence[Finding]) -> Toxicity:
-    days, holds, hold_findings = systemic_holds(context.patient, CEBRT_HOLDS)
+@bounded(VALUE_CACHE_SIZE)
+def _cebrt_holds(
+    agents: tuple[SystemicAgent, ...] | None,
+) -> tuple[DayRange, tuple[AgentHold, ...], tuple[Finding, ...]]:
+    return agent_holds(agents, CEBRT_HOLDS)
+
+
+def _cebrt_toxicity(
+    agents: tuple[SystemicAgent, ...] | None, plan: Schedule, extra: Sequence[Finding]
+) -> Toxicity:
+    days, holds, hold_findings = _cebrt_holds(agents)
+    cord, findings = _cebrt_cord(plan)
+    return Toxicity(
+        systemic_therapy_hold_days=days,
+        holds=holds,
+        pain_flare=_CEBRT_FLARE,
+        pain_flare_with_dexamethasone=_CEBRT_FLARE_DEXAMETHASONE,
+        cord_eqd2_added_gy=cord,
+        findings=(*hold_findings, *findings, *extra),
+    )
+
+
+@memoized
+def _cebrt_cord(plan: Schedule) -> tuple[float, tuple[Finding, ...]]:
+    """The cord EQD2 of a conventional schedule, with the schedule's toxicity findings."""
     cord = eqd2(plan.fractionation, alpha_beta_gy=CORD_ALPHA_BETA_GY)
     findings = [
         finding(
@@ -1133,16 +1187,10 @@ def _cebrt_toxicity(context: LesionContext, plan: Schedule, extra: Sequence[Find
             )
         )
     findings.extend(lq_validity_findings(plan.fractionation))
-    return Toxicity(
-        systemic_therapy_hold_days=days,
-        holds=holds,
-        pain_flare=_CEBRT_FLARE,
-        pain_flare_with_dexamethasone=_CEBRT_FLARE_DEXAMETHASONE,
-        cord_eqd2_added_gy=cord,
-        findings=(*hold_findings, *findings, *extra),
-    )
+    return cord, tuple(findings)
 
 
+@memoized
 def _cebrt_collapse_risk() -> CollapseRisk:
     drivers = (
         finding(
@@ -1170,7 +1218,10 @@ def _cebrt_collapse_risk() -> CollapseRisk:
     return CollapseRisk(probability=_CEBRT_VCF_INCIDENCE, relative_hazard=None, drivers=drivers)
 
 
-def _cebrt_local_control(context: LesionContext, plan: Schedule) -> LocalControl:
+@memoized
+def _cebrt_local_control(
+    radiosensitive: frozenset[bool], primary: PrimaryTumor | None, plan: Schedule
+) -> LocalControl:
     course = plan.fractionation
     findings: list[Finding] = []
     probability: ProbabilityRange | None
@@ -1212,7 +1263,7 @@ def _cebrt_local_control(context: LesionContext, plan: Schedule) -> LocalControl
                 ZENG_2022,
             )
         )
-    findings.append(_histology_finding(context))
+    findings.append(_histology_finding(radiosensitive, primary))
     return LocalControl(
         probability=probability,
         horizon_days=LOCAL_CONTROL_HORIZON_DAYS if probability is not None else None,
@@ -1220,16 +1271,15 @@ def _cebrt_local_control(context: LesionContext, plan: Schedule) -> LocalControl
     )
 
 
-def _histology_finding(context: LesionContext) -> Finding:
-    primary = context.patient.primary
-    if context.radiosensitive == frozenset({True}):
+def _histology_finding(radiosensitive: frozenset[bool], primary: PrimaryTumor | None) -> Finding:
+    if radiosensitive == frozenset({True}):
         return finding(
             "Radiosensitive histology: favourable histologies had better local control after "
             "conventional radiotherapy; the figures above are for mixed histologies.",
             NOMS_2013,
             primary=primary,
         )
-    if context.radiosensitive == frozenset({False}):
+    if radiosensitive == frozenset({False}):
         return finding(
             "Radioresistant histology: local control after conventional radiotherapy is lower "
             "than the figures above, which are for mixed histologies; no per-histology figure "
@@ -1245,6 +1295,7 @@ def _histology_finding(context: LesionContext) -> Finding:
     )
 
 
+@memoized
 def _burden(plan: Schedule) -> Burden:
     course = plan.fractionation
     citation = plan.citation or SAHGAL_2021_SC24
@@ -1272,6 +1323,7 @@ def _burden(plan: Schedule) -> Burden:
 # --- Trade-offs: SBRT ---------------------------------------------------------------------------
 
 
+@memoized
 def _sbrt_pain_relief(plan: Schedule) -> PainRelief:
     findings = [
         finding(
@@ -1310,10 +1362,31 @@ def _sbrt_pain_relief(plan: Schedule) -> PainRelief:
     )
 
 
+@bounded(VALUE_CACHE_SIZE)
+def _sbrt_holds(
+    agents: tuple[SystemicAgent, ...] | None,
+) -> tuple[DayRange, tuple[AgentHold, ...], tuple[Finding, ...]]:
+    return agent_holds(agents, SBRT_HOLDS)
+
+
 def _sbrt_toxicity(
-    context: LesionContext, cord: float | None, extra: Sequence[Finding]
+    agents: tuple[SystemicAgent, ...] | None, cord: float | None, extra: Sequence[Finding]
 ) -> Toxicity:
-    days, holds, hold_findings = systemic_holds(context.patient, SBRT_HOLDS)
+    days, holds, hold_findings = _sbrt_holds(agents)
+    return Toxicity(
+        systemic_therapy_hold_days=days,
+        holds=holds,
+        pain_flare=_SBRT_FLARE,
+        pain_flare_with_dexamethasone=_SBRT_FLARE_DEXAMETHASONE,
+        cord_eqd2_added_gy=cord,
+        findings=(*hold_findings, *_sbrt_toxicity_findings(agents or (), cord is None), *extra),
+    )
+
+
+@bounded(VALUE_CACHE_SIZE)
+def _sbrt_toxicity_findings(
+    agents: tuple[SystemicAgent, ...], cord_unknown: bool
+) -> tuple[Finding, ...]:
     findings = [
         finding(
             "Pain flare in 23 % of 195 patients, a median of 5 days after the start of SBRT; "
@@ -1330,7 +1403,6 @@ def _sbrt_toxicity(
             SAHGAL_2021_SC24,
         ),
     ]
-    agents = context.patient.systemic_therapy or ()
     if _KROEZE_2017_AGENTS.intersection(agents):
         findings.append(
             finding(
@@ -1340,7 +1412,7 @@ def _sbrt_toxicity(
                 systemic_therapy=agents,
             )
         )
-    if cord is None:
+    if cord_unknown:
         findings.append(
             finding(
                 "The cord dose this course may add is not known until the prior radiation and "
@@ -1348,17 +1420,11 @@ def _sbrt_toxicity(
                 SAHGAL_2021_HYTEC,
             )
         )
-    return Toxicity(
-        systemic_therapy_hold_days=days,
-        holds=holds,
-        pain_flare=_SBRT_FLARE,
-        pain_flare_with_dexamethasone=_SBRT_FLARE_DEXAMETHASONE,
-        cord_eqd2_added_gy=cord,
-        findings=(*hold_findings, *findings, *extra),
-    )
+    return tuple(findings)
 
 
-def _sbrt_local_control(context: LesionContext, plan: Schedule) -> LocalControl:
+@memoized
+def _sbrt_local_control(grade: ESCC | None, plan: Schedule) -> LocalControl:
     course = plan.fractionation
     findings: list[Finding] = [
         finding(
@@ -1390,7 +1456,6 @@ def _sbrt_local_control(context: LesionContext, plan: Schedule) -> LocalControl:
     else:
         probability = _SERIES_CONTROL
         horizon = None
-    grade = context.lesion.escc
     if grade is ESCC.GRADE_3 or grade is None:
         probability = (
             _BILSKY_3_CONTROL if grade is ESCC.GRADE_3 else probability.hull(_BILSKY_3_CONTROL)
@@ -1501,26 +1566,35 @@ def sbrt_collapse_risk(lesion: SpinalLesion, *, dose_per_fraction_gy: float) -> 
     ):
         msg = f"'dose_per_fraction_gy' must be a finite number > 0 (got {dose!r})"
         raise InvalidInputError(msg, field="dose_per_fraction_gy")
-    per_fraction = float(dose)
+    return _sbrt_collapse_risk(lesion.collapse, lesion.alignment, lesion.bone_lesion, float(dose))
+
+
+@bounded(VALUE_CACHE_SIZE)
+def _sbrt_collapse_risk(
+    collapse: Collapse | None,
+    alignment: Alignment | None,
+    bone_lesion: BoneLesion | None,
+    per_fraction: float,
+) -> CollapseRisk:
     parts: tuple[tuple[tuple[float, float], str, str, object], ...] = (
         (_dose_hazard(per_fraction), "Dose per fraction", "dose_per_fraction_gy", per_fraction),
         (
-            _hazard_range(VCF_HAZARD_RATIO_COLLAPSE, lesion.collapse),
+            _hazard_range(VCF_HAZARD_RATIO_COLLAPSE, collapse),
             "Baseline collapse",
             "collapse",
-            lesion.collapse,
+            collapse,
         ),
         (
-            _hazard_range(VCF_HAZARD_RATIO_ALIGNMENT, lesion.alignment),
+            _hazard_range(VCF_HAZARD_RATIO_ALIGNMENT, alignment),
             "Alignment",
             "alignment",
-            lesion.alignment,
+            alignment,
         ),
         (
-            _hazard_range(VCF_HAZARD_RATIO_BONE_LESION, lesion.bone_lesion),
+            _hazard_range(VCF_HAZARD_RATIO_BONE_LESION, bone_lesion),
             "Bone lesion",
             "bone_lesion",
-            lesion.bone_lesion,
+            bone_lesion,
         ),
     )
     low = high = 1.0
@@ -1612,20 +1686,38 @@ def assess_conventional_ebrt(
         ('caution', 30.0)
     """
     plan = _checked_schedule(schedule, Technique.CONVENTIONAL)
-    reirradiation, reirradiation_findings = _cebrt_reirradiation(context, plan)
+    return _conventional_ebrt(context.inputs, plan)
+
+
+# An option's assessment is a pure function of the values it reads (TreatmentInputs) and of
+# the schedule, and is frozen: memoized on them, in a bounded cache.
+@bounded(RECORD_CACHE_SIZE)
+def _conventional_ebrt(inputs: TreatmentInputs, plan: Schedule) -> OptionAssessment:
+    lesion = inputs.lesion
+    reirradiation, reirradiation_findings = _cebrt_reirradiation(
+        inputs.prior_radiation, lesion.levels, plan
+    )
     rules = (
-        _oncologic_rule(context),
-        _surgery_first_rule(context),
-        _cebrt_mechanical_rule(context),
+        _oncologic_rule(inputs.radiosensitive, inputs.primary),
+        _surgery_first_rule(
+            inputs.radiosensitive,
+            inputs.high_grade,
+            inputs.operable,
+            inputs.primary,
+            lesion.escc,
+            inputs.medically_operable,
+            input_value(inputs.expected_survival_years),
+        ),
+        _cebrt_mechanical_rule(inputs.sins_points, _unknown_sins_inputs(lesion)),
         reirradiation,
     )
     return OptionAssessment.from_rules(
         Modality.CONVENTIONAL_EBRT,
         rules,
         pain_relief=_cebrt_pain_relief(plan),
-        toxicity=_cebrt_toxicity(context, plan, reirradiation_findings),
+        toxicity=_cebrt_toxicity(inputs.systemic_therapy, plan, reirradiation_findings),
         collapse_risk=_cebrt_collapse_risk(),
-        local_control=_cebrt_local_control(context, plan),
+        local_control=_cebrt_local_control(inputs.radiosensitive, inputs.primary, plan),
         burden=_burden(plan),
     )
 
@@ -1678,23 +1770,31 @@ def assess_sbrt(
         ('contraindicated', 44.6)
     """
     plan = _checked_schedule(schedule, Technique.STEREOTACTIC)
-    reirradiation, cord, reirradiation_findings = _sbrt_reirradiation(context, plan)
+    return _sbrt(context.inputs, plan)
+
+
+@bounded(RECORD_CACHE_SIZE)  # memoized as _conventional_ebrt is
+def _sbrt(inputs: TreatmentInputs, plan: Schedule) -> OptionAssessment:
+    lesion = inputs.lesion
+    reirradiation, cord, reirradiation_findings = _sbrt_reirradiation(
+        inputs.prior_radiation, lesion.levels, plan
+    )
     rules = (
-        _sbrt_performance_rule(context),
-        _sbrt_extent_rule(context),
-        _sbrt_stability_rule(context),
-        _sbrt_neurologic_rule(context),
-        _sbrt_epidural_rule(context),
+        _sbrt_performance_rule(inputs.kps, inputs.ecog),
+        _sbrt_extent_rule(lesion.levels),
+        _sbrt_stability_rule(inputs.sins_points, _unknown_sins_inputs(lesion)),
+        _sbrt_neurologic_rule(inputs.high_grade, lesion.escc, inputs.frankel),
+        _sbrt_epidural_rule(inputs.high_grade, lesion.escc, inputs.settings.escc_grouping.name),
         reirradiation,
     )
     return OptionAssessment.from_rules(
         Modality.SBRT,
         rules,
         pain_relief=_sbrt_pain_relief(plan),
-        toxicity=_sbrt_toxicity(context, cord, reirradiation_findings),
+        toxicity=_sbrt_toxicity(inputs.systemic_therapy, cord, reirradiation_findings),
         collapse_risk=sbrt_collapse_risk(
-            context.lesion, dose_per_fraction_gy=plan.fractionation.dose_per_fraction_gy
+            lesion, dose_per_fraction_gy=plan.fractionation.dose_per_fraction_gy
         ),
-        local_control=_sbrt_local_control(context, plan),
+        local_control=_sbrt_local_control(lesion.escc, plan),
         burden=_burden(plan),
     )

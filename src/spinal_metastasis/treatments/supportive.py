@@ -84,6 +84,16 @@ _LOCAL_CONTROL: Final = LocalControl(
     ),
 )
 _BURDEN: Final = Burden(sessions=ScoreRange.exact(0), anesthesia=frozenset({Anesthesia.NONE}))
+# The same for every lesion, so built once.
+_ASSESSMENT: Final = OptionAssessment.from_rules(
+    Modality.BEST_SUPPORTIVE_CARE,
+    [rule(Eligibility.ELIGIBLE, _RULE_STATEMENT, TOMITA_2001)],
+    pain_relief=_PAIN,
+    toxicity=_TOXICITY,
+    collapse_risk=_COLLAPSE,
+    local_control=_LOCAL_CONTROL,
+    burden=_BURDEN,
+)
 
 
 def assess_best_supportive_care(context: LesionContext) -> OptionAssessment:
@@ -120,12 +130,4 @@ def assess_best_supportive_care(context: LesionContext) -> OptionAssessment:
         >>> option.eligibility.value, option.burden.sessions.value, option.local_control.probability
         ('eligible', 0, None)
     """
-    return OptionAssessment.from_rules(
-        Modality.BEST_SUPPORTIVE_CARE,
-        [rule(Eligibility.ELIGIBLE, _RULE_STATEMENT, TOMITA_2001)],
-        pain_relief=_PAIN,
-        toxicity=_TOXICITY,
-        collapse_risk=_COLLAPSE,
-        local_control=_LOCAL_CONTROL,
-        burden=_BURDEN,
-    )
+    return _ASSESSMENT

@@ -42,19 +42,30 @@ source read applies them to open surgery); destabilization by laminectomy alone
 (no source in the project's notes).
 """
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
-from attrs import evolve
-
+from spinal_metastasis._cache import RECORD_CACHE_SIZE, VALUE_CACHE_SIZE, bounded, memoized
 from spinal_metastasis.evidence import Citation, Finding, finding, input_value
-from spinal_metastasis.histology.radiosensitivity import Radiosensitivity, radiosensitivity
-from spinal_metastasis.model import Collapse, Frankel, SystemicAgent
+from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.radiosensitivity import (
+    Radiosensitivity,
+    RadiosensitivityTable,
+    radiosensitivity,
+)
+from spinal_metastasis.model import (
+    ESCC,
+    Collapse,
+    Frankel,
+    RadiationCourse,
+    SpinalLesion,
+    SystemicAgent,
+)
 from spinal_metastasis.noms import SURGICAL_SURVIVAL_FLOOR_YEARS
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.scores._engine import decide, factor
-from spinal_metastasis.scores.sins import SinsCategory, sins
+from spinal_metastasis.scores.sins import SinsCategory, sins_of_findings
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 from spinal_metastasis.sources.scores import LAUFER_2013 as NOMS_2013
 from spinal_metastasis.sources.surgery import (
@@ -80,9 +91,10 @@ from spinal_metastasis.sources.treatments import (
     LAUFER_2013_SEPARATION,
     PATCHELL_2005,
 )
-from spinal_metastasis.treatments._common import HoldRecommendation, systemic_holds
-from spinal_metastasis.treatments.context import LesionContext
+from spinal_metastasis.treatments._common import HoldRecommendation, agent_holds
+from spinal_metastasis.treatments.context import LesionContext, TreatmentInputs
 from spinal_metastasis.treatments.option import (
+    AgentHold,
     Burden,
     CollapseRisk,
     Eligibility,
@@ -95,6 +107,12 @@ from spinal_metastasis.treatments.option import (
     Toxicity,
     rule,
 )
+
+# The rules below are pure functions of the few values they take (enums, booleans,
+# frozensets, ranges, courses) and return frozen objects, so they are memoized
+# (functools.cache, see spinal_metastasis._cache): the domains are small, sharing a frozen
+# result is safe, and the cache is thread-safe. A measured number is passed as the
+# comparison the rule makes and the text it shows, so that equal keys give equal text.
 
 __all__ = [
     "GUIDELINE_HOLDS",
@@ -335,15 +353,27 @@ def _rule(
     )
 
 
-def _operable(context: LesionContext) -> RuleOutcome:
+def _operable(inputs: TreatmentInputs) -> RuleOutcome:
     """Medically operable and expected survival >= 3 months (Patchell 2005 inclusion)."""
-    patient = context.patient
-    survival = patient.expected_survival_years
+    survival = inputs.expected_survival_years
+    return _operable_rule(
+        inputs.operable,
+        inputs.medically_operable,
+        None if survival is None else input_value(survival),
+        survival is not None and survival < SURGICAL_SURVIVAL_FLOOR_YEARS,
+    )
+
+
+@bounded(VALUE_CACHE_SIZE)
+def _operable_rule(
+    operable: frozenset[bool], medically_operable: bool | None, survival: str | None, short: bool
+) -> RuleOutcome:
+    """``survival``: the survival as shown (``None``: unknown); ``short``: under 3 months."""
     inputs: dict[str, object] = {
-        "medically_operable": patient.medically_operable,
+        "medically_operable": medically_operable,
         "expected_survival_years": survival,
     }
-    if context.operable == frozenset({True}):
+    if operable == frozenset({True}):
         return _rule(
             _E,
             f"Medically operable, expected survival {input_value(survival)} years (at least "
@@ -351,11 +381,11 @@ def _operable(context: LesionContext) -> RuleOutcome:
             PATCHELL_2005,
             inputs,
         )
-    if context.operable == frozenset({False}):
+    if operable == frozenset({False}):
         reasons: list[str] = []
-        if survival is not None and survival < SURGICAL_SURVIVAL_FLOOR_YEARS:
-            reasons.append(f"expected survival {survival:g} years, under 3 months")
-        if patient.medically_operable is False:
+        if short:
+            reasons.append(f"expected survival {survival} years, under 3 months")
+        if medically_operable is False:
             reasons.append("judged not medically operable")
         return _rule(
             _X,
@@ -375,10 +405,17 @@ def _operable(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _paraplegia(context: LesionContext) -> RuleOutcome:
+def _paraplegia(inputs: TreatmentInputs) -> RuleOutcome:
     """Paraplegia (Frankel A or B) for more than 48 hours: excluded by Patchell 2005."""
-    frankel = context.patient.frankel
-    hours = context.patient.paraplegia_duration_hours
+    hours = inputs.paraplegia_duration_hours
+    if hours is None:
+        return _paraplegia_rule(inputs.frankel, None, None)
+    return _paraplegia_rule(inputs.frankel, hours > PARAPLEGIA_MAX_HOURS, input_value(hours))
+
+
+@bounded(VALUE_CACHE_SIZE)
+def _paraplegia_rule(frankel: Frankel | None, long: bool | None, hours: str | None) -> RuleOutcome:
+    """``long``: paraplegic for over 48 h; ``hours``: the time as shown (``None``: unknown)."""
     factors = [
         factor(
             "paraplegic",
@@ -387,7 +424,7 @@ def _paraplegia(context: LesionContext) -> RuleOutcome:
         ),
         factor(
             "over_48_hours",
-            (False, True) if hours is None else (hours > PARAPLEGIA_MAX_HOURS,),
+            (False, True) if long is None else (long,),
             paraplegia_duration_hours=hours,
         ),
     ]
@@ -421,13 +458,14 @@ def _paraplegia_verdict(values: Mapping[str, Hashable]) -> Eligibility:
     return _C if values["paraplegic"] is True and values["over_48_hours"] is True else _E
 
 
-def _histology(context: LesionContext) -> RuleOutcome:
+@memoized
+def _histology(
+    primary: PrimaryTumor | None, table: RadiosensitivityTable, sensitive: frozenset[bool]
+) -> RuleOutcome:
     """Radiosensitive tumors: radiotherapy first (NOMS; Patchell 2005 exclusion)."""
-    primary = context.patient.primary
-    table = context.settings.radiosensitivity_table
     klass = radiosensitivity(primary, table=table)
     name = "The primary" if primary is None else primary.label[:1].upper() + primary.label[1:]
-    if context.radiosensitive == frozenset({False}):
+    if sensitive == frozenset({False}):
         return rule(
             _E,
             f"{name} is resistant to conventional EBRT ({table.name}): operating before "
@@ -435,7 +473,7 @@ def _histology(context: LesionContext) -> RuleOutcome:
             NOMS_2013,
             primary=primary,
         )
-    if context.radiosensitive == frozenset({True}) and klass is Radiosensitivity.HIGHLY_SENSITIVE:
+    if sensitive == frozenset({True}) and klass is Radiosensitivity.HIGHLY_SENSITIVE:
         return rule(
             _C,
             f"{name} is highly sensitive to conventional EBRT ({table.name}): Patchell 2005 "
@@ -444,7 +482,7 @@ def _histology(context: LesionContext) -> RuleOutcome:
             PATCHELL_2005,
             primary=primary,
         )
-    if context.radiosensitive == frozenset({True}):
+    if sensitive == frozenset({True}):
         return rule(
             _C,
             f"{name} is sensitive to conventional EBRT ({table.name}): NOMS gives conventional "
@@ -463,12 +501,29 @@ def _histology(context: LesionContext) -> RuleOutcome:
     )
 
 
-def _decompression_indication(context: LesionContext) -> RuleOutcome:
+def _decompression_indication(inputs: TreatmentInputs) -> RuleOutcome:
     """High-grade compression with a deficit (Patchell 2005) or radioresistant (NOMS)."""
-    lesion, patient = context.lesion, context.patient
-    frankel = patient.frankel
+    return _decompression_rule(
+        inputs.high_grade,
+        inputs.radiosensitive,
+        inputs.lesion.escc,
+        inputs.frankel,
+        inputs.primary,
+        inputs.settings.escc_grouping.name,
+    )
+
+
+@memoized
+def _decompression_rule(  # noqa: PLR0917 - one private call site, the values it reads
+    high_grade: frozenset[bool],
+    radiosensitive: frozenset[bool],
+    escc_grade: ESCC | None,
+    frankel: Frankel | None,
+    primary: PrimaryTumor | None,
+    grouping: str,
+) -> RuleOutcome:
     factors = [
-        factor("high_grade", tuple(sorted(context.high_grade)), escc=lesion.escc),
+        factor("high_grade", tuple(sorted(high_grade)), escc=escc_grade),
         factor(
             "deficit",
             (False, True) if frankel is None else (frankel is not Frankel.E,),
@@ -476,18 +531,17 @@ def _decompression_indication(context: LesionContext) -> RuleOutcome:
         ),
         factor(
             "radiosensitivity",
-            tuple(sorted(context.radiosensitive)),
-            primary=patient.primary,
+            tuple(sorted(radiosensitive)),
+            primary=primary,
         ),
     ]
     possible, missing = decide(factors, _decompression_verdict)
     inputs: dict[str, object] = {
-        "escc": lesion.escc,
+        "escc": escc_grade,
         "frankel": frankel,
-        "primary": patient.primary,
+        "primary": primary,
     }
-    escc = input_value(lesion.escc)
-    grouping = context.settings.escc_grouping.name
+    escc = input_value(escc_grade)
     if possible == frozenset({_E}) and frankel is not None and frankel is not Frankel.E:
         return _rule(
             _E,
@@ -505,7 +559,7 @@ def _decompression_indication(context: LesionContext) -> RuleOutcome:
             NOMS_2013,
             inputs,
         )
-    if possible == frozenset({_C}) and context.high_grade == frozenset({False}):
+    if possible == frozenset({_C}) and high_grade == frozenset({False}):
         return _rule(
             _C,
             f"Epidural compression not high grade (ESCC {escc}; {grouping}): no indication "
@@ -541,71 +595,99 @@ def _decompression_verdict(values: Mapping[str, Hashable]) -> Eligibility:
     return _E if indicated else _C
 
 
-def _stabilization_indication(context: LesionContext) -> RuleOutcome:
+def _stabilization_indication(inputs: TreatmentInputs) -> RuleOutcome:
     """Gross instability (SINS 13-18): surgical stabilization (NOMS; Fourney 2011)."""
-    score = context.sins
+    return _stabilization_rule(inputs.sins_points, inputs.sins_categories, inputs.sins_missing)
+
+
+@memoized
+def _stabilization_rule(
+    points: ScoreRange, possible_categories: frozenset[SinsCategory], sins_missing: tuple[str, ...]
+) -> RuleOutcome:
     possible = frozenset(
-        _E if category is SinsCategory.UNSTABLE else _C for category in score.possible_categories
+        _E if category is SinsCategory.UNSTABLE else _C for category in possible_categories
     )
     categories = " or ".join(
         category.value.replace("_", " ")
         for category in SinsCategory
-        if category in score.possible_categories
+        if category in possible_categories
     )
-    inputs: dict[str, object] = {"sins": str(score.points)}
+    inputs: dict[str, object] = {"sins": str(points)}
     if possible == frozenset({_E}):
         statement = (
-            f"SINS {score.points} (unstable, 13-18): gross instability, for which NOMS calls "
+            f"SINS {points} (unstable, 13-18): gross instability, for which NOMS calls "
             "for surgical stabilization."
         )
-    elif possible == frozenset({_C}) and score.possible_categories == frozenset(
-        {SinsCategory.STABLE}
-    ):
-        statement = f"SINS {score.points} (stable, 0-6): no instability to stabilize."
+    elif possible == frozenset({_C}) and possible_categories == frozenset({SinsCategory.STABLE}):
+        statement = f"SINS {points} (stable, 0-6): no instability to stabilize."
     elif possible == frozenset({_C}):
         statement = (
-            f"SINS {score.points} ({categories}): no gross instability; a surgical "
+            f"SINS {points} ({categories}): no gross instability; a surgical "
             "consultation is advised from 7, and NOMS treats mechanical pain without gross "
             "instability with percutaneous cement augmentation."
         )
     else:
         statement = (
-            f"SINS {score.points} ({categories}): whether the spine is grossly unstable "
+            f"SINS {points} ({categories}): whether the spine is grossly unstable "
             "(13-18) is undetermined."
         )
-    return _rule(possible, statement, FOURNEY_2011, inputs, missing=score.missing)
+    return _rule(possible, statement, FOURNEY_2011, inputs, missing=sins_missing)
 
 
 _BODY_COLLAPSE: Final = frozenset({Collapse.AT_LEAST_50_PERCENT, Collapse.LESS_THAN_50_PERCENT})
 
 
-def _corpectomy_indication(context: LesionContext) -> RuleOutcome:
+def _corpectomy_indication(inputs: TreatmentInputs) -> RuleOutcome:
     """Vertebral body collapse with gross instability or high-grade compression (library)."""
-    lesion = context.lesion
+    return _corpectomy_rule(
+        inputs.lesion,
+        inputs.sins_points,
+        inputs.sins_categories,
+        inputs.sins_missing,
+        inputs.high_grade,
+    )
+
+
+@bounded(VALUE_CACHE_SIZE)
+def _corpectomy_rule(
+    lesion: SpinalLesion,
+    points: ScoreRange,
+    possible_categories: frozenset[SinsCategory],
+    sins_missing: tuple[str, ...],
+    high_grade: frozenset[bool],
+) -> RuleOutcome:
+    """``lesion``: its collapse, its ESCC and, with the collapse unknown, its SINS findings."""
     collapses = (lesion.collapse,) if lesion.collapse is not None else tuple(Collapse)
     possible: set[Eligibility] = set()
     for collapse in collapses:
         categories = (
-            context.sins.possible_categories
+            possible_categories
             if lesion.collapse is not None
-            else sins(evolve(lesion, collapse=collapse)).possible_categories
+            else sins_of_findings(
+                lesion.levels,
+                lesion.pain,
+                lesion.bone_lesion,
+                lesion.alignment,
+                collapse,
+                lesion.posterolateral,
+            ).possible_categories
         )
         for category in categories:
-            for high in context.high_grade:
+            for high in high_grade:
                 indicated = collapse in _BODY_COLLAPSE and (
                     category is SinsCategory.UNSTABLE or high
                 )
                 possible.add(_E if indicated else _C)
     inputs: dict[str, object] = {
         "collapse": lesion.collapse,
-        "sins": str(context.sins.points),
+        "sins": str(points),
         "escc": lesion.escc,
     }
     collapse_text = input_value(lesion.collapse).replace("_", " ")
     if possible == {_E}:
         statement = (
             f"Vertebral body collapse ({collapse_text}) with gross instability (SINS "
-            f"{context.sins.points}) or high-grade compression (ESCC {input_value(lesion.escc)}): "
+            f"{points}) or high-grade compression (ESCC {input_value(lesion.escc)}): "
             "anterior column resection and reconstruction can restore the column (the "
             "library's reading; no source read gives criteria for corpectomy)."
         )
@@ -628,15 +710,15 @@ def _corpectomy_indication(context: LesionContext) -> RuleOutcome:
     if len(possible) > 1:
         if lesion.collapse is None:
             missing.append("collapse")
-        missing.extend(name for name in context.sins.missing if name not in missing)
+        missing.extend(name for name in sins_missing if name not in missing)
         if lesion.escc is None:
             missing.append("escc")
     return _rule(possible, statement, FISHER_2010, inputs, missing=missing)
 
 
-def _recent_radiotherapy(context: LesionContext) -> RuleOutcome:
+@bounded(VALUE_CACHE_SIZE)
+def _recent_radiotherapy(courses: tuple[RadiationCourse, ...] | None) -> RuleOutcome:
     """Surgery within 7 days after radiotherapy: more wound complications (Itshayek 2010)."""
-    courses = context.prior_courses
     if courses is None:
         return rule(
             {_E, _C},
@@ -697,15 +779,26 @@ def _recent_radiotherapy(context: LesionContext) -> RuleOutcome:
 # --- Trade-offs ----------------------------------------------------------------------------------
 
 
+@bounded(VALUE_CACHE_SIZE)
+def _default_holds(
+    agents: tuple[SystemicAgent, ...] | None,
+) -> tuple[DayRange, tuple[AgentHold, ...], tuple[Finding, ...]]:
+    return agent_holds(agents, SURGERY_HOLDS)
+
+
 def _toxicity(
-    context: LesionContext,
+    inputs: TreatmentInputs,
     holds: Mapping[SystemicAgent, HoldRecommendation],
     extra: Sequence[Finding] = (),
 ) -> Toxicity:
-    days, agent_holds, notes = systemic_holds(context.patient, holds)
+    agents = inputs.systemic_therapy
+    # A hold table is a mapping (not hashable): the default one is memoized on the agents.
+    days, held, notes = (
+        _default_holds(agents) if holds is SURGERY_HOLDS else agent_holds(agents, holds)
+    )
     return Toxicity(
         systemic_therapy_hold_days=days,
-        holds=agent_holds,
+        holds=held,
         cord_eqd2_added_gy=0.0,
         findings=(*notes, *_COMPLICATIONS, *extra),
     )
@@ -760,13 +853,129 @@ _CORPECTOMY_COMPLICATIONS: Final = finding(
 )
 
 
+# The trade-offs that depend on no input, built once.
+_DECOMPRESSION_BURDEN: Final = Burden(
+    sessions=_ONE_SESSION,
+    hospital_days=OPEN_SURGERY_HOSPITAL_DAYS,
+    findings=(_HOSPITAL_STAY, _NO_ANESTHESIA_SOURCE, _INTERVAL_SURVEY),
+)
+_SEPARATION_BURDEN: Final = Burden(
+    sessions=SEPARATION_SESSIONS,
+    hospital_days=SEPARATION_HOSPITAL_DAYS,
+    findings=(
+        finding(
+            "One operation, then stereotactic radiosurgery in 1 to 6 fractions "
+            "(24 Gy x 1, 24-30 Gy / 3, 18-36 Gy / 5-6).",
+            LAUFER_2013_SEPARATION,
+        ),
+        _BASTOS_TIMING,
+        _NO_ANESTHESIA_SOURCE,
+        _INTERVAL_SURVEY,
+    ),
+)
+_CORPECTOMY_LOCAL_CONTROL: Final = LocalControl(
+    probability=None,
+    findings=(
+        finding(
+            "No local-control figure for corpectomy was found; the pooled analysis "
+            "reports blood loss, complications and operating time.",
+            SPIESSBERGER_2020,
+        ),
+    ),
+)
+_CORPECTOMY_BURDEN: Final = Burden(
+    sessions=_ONE_SESSION,
+    hospital_days=None,
+    findings=(
+        finding(
+            "No hospital stay specific to corpectomy was found; after metastatic "
+            "spine tumour surgery in general the median is 7 days, longer with more "
+            "than 9 instrumented levels.",
+            KUMAR_2018,
+        ),
+        _NO_ANESTHESIA_SOURCE,
+        _INTERVAL_SURVEY,
+    ),
+)
+_STABILIZATION_PAIN: Final = PainRelief(
+    onset_days=None,
+    findings=(
+        finding(
+            "No published figure for the onset of pain relief after stabilization was "
+            "found; after percutaneous fixation 87 % of 101 patients walked within 3 "
+            "days.",
+            VERSTEEG_2016,
+        ),
+    ),
+)
+_STABILIZATION_COMPLICATIONS: Final = (
+    finding(
+        "Complications in 18 % after percutaneous pedicle-screw fixation for "
+        "unstable metastases (101 patients).",
+        VERSTEEG_2016,
+    ),
+)
+_STABILIZATION_LOCAL_CONTROL: Final = LocalControl(
+    probability=None,
+    findings=(
+        finding(
+            "Stabilization does not treat the tumor: NOMS decides radiation separately "
+            "from the mechanical assessment.",
+            NOMS_2013,
+        ),
+    ),
+)
+_STABILIZATION_BURDEN: Final = Burden(
+    sessions=_ONE_SESSION,
+    hospital_days=OPEN_SURGERY_HOSPITAL_DAYS,
+    findings=(
+        _HOSPITAL_STAY,
+        finding(
+            "Percutaneous fixation shortened the mean hospital stay by 3.77 days and "
+            "blood loss by 586 mL compared with open instrumented fusion (8 studies).",
+            PERNA_2022,
+        ),
+        _NO_ANESTHESIA_SOURCE,
+        _INTERVAL_SURVEY,
+    ),
+)
+
+
 def _rules(
-    context: LesionContext, indication: RuleOutcome, *, decompressive: bool
+    inputs: TreatmentInputs, indication: RuleOutcome, *, decompressive: bool
 ) -> list[RuleOutcome]:
-    rules = [_operable(context)]
+    rules = [_operable(inputs)]
     if decompressive:
-        rules += [_paraplegia(context), _histology(context)]
-    return [*rules, indication, _recent_radiotherapy(context)]
+        rules += [
+            _paraplegia(inputs),
+            _histology(
+                inputs.primary, inputs.settings.radiosensitivity_table, inputs.radiosensitive
+            ),
+        ]
+    return [*rules, indication, _recent_radiotherapy(inputs.prior_courses)]
+
+
+_Holds = Mapping[SystemicAgent, HoldRecommendation]
+
+
+def _open_surgery(
+    assess: Callable[[TreatmentInputs, _Holds], OptionAssessment],
+    inputs: TreatmentInputs,
+    holds: _Holds,
+) -> OptionAssessment:
+    """Assess an option, memoized with the default hold table (a mapping is not hashable)."""
+    if holds is SURGERY_HOLDS:
+        return _memoized_open_surgery(assess, inputs)
+    return assess(inputs, holds)
+
+
+# An option's assessment is a pure function of the values it reads (TreatmentInputs), and is
+# frozen: memoized on them, in a bounded cache (see spinal_metastasis._cache).
+@bounded(RECORD_CACHE_SIZE)
+def _memoized_open_surgery(
+    assess: Callable[[TreatmentInputs, _Holds], OptionAssessment], inputs: TreatmentInputs
+) -> OptionAssessment:
+    return assess(inputs, SURGERY_HOLDS)
 
 
 def assess_decompressive_laminectomy(
@@ -816,19 +1025,19 @@ def assess_decompressive_laminectomy(
         >>> option.eligibility.value, str(option.burden.hospital_days)
         ('eligible', '7 days')
     """
-    rules = _rules(context, _decompression_indication(context), decompressive=True)
+    return _open_surgery(_decompressive_laminectomy, context.inputs, holds)
+
+
+def _decompressive_laminectomy(inputs: TreatmentInputs, holds: _Holds) -> OptionAssessment:
+    rules = _rules(inputs, _decompression_indication(inputs), decompressive=True)
     return OptionAssessment.from_rules(
         Modality.DECOMPRESSIVE_LAMINECTOMY,
         rules,
         pain_relief=_DECOMPRESSION_PAIN,
-        toxicity=_toxicity(context, holds),
+        toxicity=_toxicity(inputs, holds),
         collapse_risk=_NO_COLLAPSE_PROBABILITY,
         local_control=_NOT_A_TUMOR_TREATMENT,
-        burden=Burden(
-            sessions=_ONE_SESSION,
-            hospital_days=OPEN_SURGERY_HOSPITAL_DAYS,
-            findings=(_HOSPITAL_STAY, _NO_ANESTHESIA_SOURCE, _INTERVAL_SURVEY),
-        ),
+        burden=_DECOMPRESSION_BURDEN,
     )
 
 
@@ -875,28 +1084,19 @@ def assess_separation_surgery(
         >>> option.eligibility.value, str(option.local_control.probability)
         ('eligible', '77.4–95.9 %')
     """
-    rules = _rules(context, _decompression_indication(context), decompressive=True)
+    return _open_surgery(_separation_surgery, context.inputs, holds)
+
+
+def _separation_surgery(inputs: TreatmentInputs, holds: _Holds) -> OptionAssessment:
+    rules = _rules(inputs, _decompression_indication(inputs), decompressive=True)
     return OptionAssessment.from_rules(
         Modality.SEPARATION_SURGERY,
         rules,
         pain_relief=_DECOMPRESSION_PAIN,
-        toxicity=_toxicity(context, holds, (_BASTOS_TIMING,)),
+        toxicity=_toxicity(inputs, holds, (_BASTOS_TIMING,)),
         collapse_risk=_FIXED_COLLAPSE_PROBABILITY,
         local_control=_SEPARATION_LOCAL_CONTROL,
-        burden=Burden(
-            sessions=SEPARATION_SESSIONS,
-            hospital_days=SEPARATION_HOSPITAL_DAYS,
-            findings=(
-                finding(
-                    "One operation, then stereotactic radiosurgery in 1 to 6 fractions "
-                    "(24 Gy x 1, 24-30 Gy / 3, 18-36 Gy / 5-6).",
-                    LAUFER_2013_SEPARATION,
-                ),
-                _BASTOS_TIMING,
-                _NO_ANESTHESIA_SOURCE,
-                _INTERVAL_SURVEY,
-            ),
-        ),
+        burden=_SEPARATION_BURDEN,
     )
 
 
@@ -944,37 +1144,19 @@ def assess_corpectomy_reconstruction(
         >>> option.eligibility.value, option.local_control.probability is None
         ('caution', True)
     """
-    rules = _rules(context, _corpectomy_indication(context), decompressive=True)
+    return _open_surgery(_corpectomy_reconstruction, context.inputs, holds)
+
+
+def _corpectomy_reconstruction(inputs: TreatmentInputs, holds: _Holds) -> OptionAssessment:
+    rules = _rules(inputs, _corpectomy_indication(inputs), decompressive=True)
     return OptionAssessment.from_rules(
         Modality.CORPECTOMY_RECONSTRUCTION,
         rules,
         pain_relief=_DECOMPRESSION_PAIN,
-        toxicity=_toxicity(context, holds, (_CORPECTOMY_COMPLICATIONS,)),
+        toxicity=_toxicity(inputs, holds, (_CORPECTOMY_COMPLICATIONS,)),
         collapse_risk=_FIXED_COLLAPSE_PROBABILITY,
-        local_control=LocalControl(
-            probability=None,
-            findings=(
-                finding(
-                    "No local-control figure for corpectomy was found; the pooled analysis "
-                    "reports blood loss, complications and operating time.",
-                    SPIESSBERGER_2020,
-                ),
-            ),
-        ),
-        burden=Burden(
-            sessions=_ONE_SESSION,
-            hospital_days=None,
-            findings=(
-                finding(
-                    "No hospital stay specific to corpectomy was found; after metastatic "
-                    "spine tumour surgery in general the median is 7 days, longer with more "
-                    "than 9 instrumented levels.",
-                    KUMAR_2018,
-                ),
-                _NO_ANESTHESIA_SOURCE,
-                _INTERVAL_SURVEY,
-            ),
-        ),
+        local_control=_CORPECTOMY_LOCAL_CONTROL,
+        burden=_CORPECTOMY_BURDEN,
     )
 
 
@@ -1023,55 +1205,17 @@ def assess_posterior_stabilization(
         >>> option.eligibility.value, option.rules[1].finding.statement.split(":")[0]
         ('caution', 'SINS 11 (potentially unstable)')
     """
-    rules = _rules(context, _stabilization_indication(context), decompressive=False)
+    return _open_surgery(_posterior_stabilization, context.inputs, holds)
+
+
+def _posterior_stabilization(inputs: TreatmentInputs, holds: _Holds) -> OptionAssessment:
+    rules = _rules(inputs, _stabilization_indication(inputs), decompressive=False)
     return OptionAssessment.from_rules(
         Modality.POSTERIOR_STABILIZATION,
         rules,
-        pain_relief=PainRelief(
-            onset_days=None,
-            findings=(
-                finding(
-                    "No published figure for the onset of pain relief after stabilization was "
-                    "found; after percutaneous fixation 87 % of 101 patients walked within 3 "
-                    "days.",
-                    VERSTEEG_2016,
-                ),
-            ),
-        ),
-        toxicity=_toxicity(
-            context,
-            holds,
-            (
-                finding(
-                    "Complications in 18 % after percutaneous pedicle-screw fixation for "
-                    "unstable metastases (101 patients).",
-                    VERSTEEG_2016,
-                ),
-            ),
-        ),
+        pain_relief=_STABILIZATION_PAIN,
+        toxicity=_toxicity(inputs, holds, _STABILIZATION_COMPLICATIONS),
         collapse_risk=_FIXED_COLLAPSE_PROBABILITY,
-        local_control=LocalControl(
-            probability=None,
-            findings=(
-                finding(
-                    "Stabilization does not treat the tumor: NOMS decides radiation separately "
-                    "from the mechanical assessment.",
-                    NOMS_2013,
-                ),
-            ),
-        ),
-        burden=Burden(
-            sessions=_ONE_SESSION,
-            hospital_days=OPEN_SURGERY_HOSPITAL_DAYS,
-            findings=(
-                _HOSPITAL_STAY,
-                finding(
-                    "Percutaneous fixation shortened the mean hospital stay by 3.77 days and "
-                    "blood loss by 586 mL compared with open instrumented fusion (8 studies).",
-                    PERNA_2022,
-                ),
-                _NO_ANESTHESIA_SOURCE,
-                _INTERVAL_SURVEY,
-            ),
-        ),
+        local_control=_STABILIZATION_LOCAL_CONTROL,
+        burden=_STABILIZATION_BURDEN,
     )
