@@ -15,6 +15,12 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
 ]
+# Plots rendered during the docs build (docs/how-to/plots.md).
+extensions.append("matplotlib.sphinxext.plot_directive")
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 100)]
 myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

@@ -6,13 +6,24 @@ treatment option per lesion), ``schema`` prints the JSON
 Schema of a patient and ``examples`` lists the built-in examples. ``--json``
 gives machine output. Invalid input exits with status 2 and one message per bad
 field on standard error.
+
+``assess --jsonl COHORT.jsonl --out RESULTS.parquet`` (or ``.csv``; ``--out -`` or
+no ``--out`` writes CSV to standard output) assesses a cohort, one patient
+document per line, with ``--workers N`` processes, and writes one row per patient
+× lesion × modality. A progress bar (with the ``progress`` extra, when standard
+error is a terminal, or with ``--progress``) and a closing summary (records,
+errors with their line numbers, time) go to standard error. Invalid lines do not
+stop the run; they make it exit with status 2 once the valid ones are written.
 """
 
 import argparse
+import contextlib
 import json
+import os
 import sys
-from collections.abc import Sequence
-from typing import Final, TextIO
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Final, TextIO
 
 from spinal_metastasis.assessment import assess
 from spinal_metastasis.errors import SerializationError
@@ -25,6 +36,9 @@ from spinal_metastasis.io import (
     unstructure,
 )
 from spinal_metastasis.model import Patient
+
+if TYPE_CHECKING:  # pragma: no cover - the batch module loads only in batch mode
+    from spinal_metastasis.cohort.batch import BatchResult, RecordError
 
 __all__ = ["main"]
 
@@ -49,14 +63,52 @@ def _parser() -> argparse.ArgumentParser:
         help="which example (default: %(default)s)",
     )
     demo.add_argument("--json", action="store_true", help="print JSON instead of text")
-    assessing = commands.add_parser("assess", help="assess a patient JSON document")
+    assessing = commands.add_parser(
+        "assess", help="assess a patient JSON document, or a cohort of them (--jsonl)"
+    )
     assessing.add_argument(
-        "file", help="path of the patient JSON document, or - for standard input"
+        "file", nargs="?", help="path of the patient JSON document, or - for standard input"
     )
     assessing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    batch = assessing.add_argument_group("cohort (batch) mode")
+    batch.add_argument(
+        "--jsonl",
+        metavar="COHORT",
+        help="JSON Lines file of patients (one document per line), or - for standard input",
+    )
+    batch.add_argument(
+        "--out",
+        metavar="RESULTS",
+        default="-",
+        help="where to write the rows: .csv, .parquet or .pq (default: CSV on standard output)",
+    )
+    batch.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="worker processes (default: %(default)s, in this process)",
+    )
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (default: when it is a terminal)",
+    )
     commands.add_parser("schema", help="print the JSON Schema of a patient document")
     commands.add_parser("examples", help="list the built-in example patients")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"must be a whole number >= 1 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _emit(patient: Patient, *, as_json: bool, out: TextIO) -> None:
@@ -75,14 +127,108 @@ def _read(path: str) -> str:
         return handle.read()
 
 
+#: At most this many record errors are listed in the closing summary.
+MAX_LISTED_ERRORS: Final = 50
+_TABLE_SUFFIXES: Final = (".csv", ".parquet", ".pq")
+
+
+def _progress(
+    results: Iterator["BatchResult"], *, show: bool | None, total: int | None
+) -> Iterator["BatchResult"]:
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - the optional ``progress`` extra
+    except ImportError:
+        return results
+    # disable=None: a bar only when standard error is a terminal.
+    bar: Iterator[BatchResult] = tqdm(
+        results,
+        total=total,
+        unit="record",
+        file=sys.stderr,
+        disable=None if show is None else not show,
+    )
+    return bar
+
+
+def _count_records(path: str) -> int | None:
+    if path == "-":
+        return None
+    with open(path, "rb") as handle:  # noqa: PTH123 - a plain file, read as bytes
+        return sum(1 for line in handle if line.strip())
+
+
+class _Tally:
+    """Count the records and keep their errors as the results stream past."""
+
+    def __init__(self) -> None:
+        self.records = 0
+        self.errors: list[RecordError] = []
+
+    def __call__(self, results: Iterable["BatchResult"]) -> Iterator["BatchResult"]:
+        for result in results:
+            self.records += 1
+            if result.error is not None:
+                self.errors.append(result.error)
+            yield result
+
+    def summary(self, rows: int, seconds: float) -> str:
+        errors = self.errors
+        lines = [
+            (
+                f"{self.records} records: {self.records - len(errors)} assessed, "
+                f"{len(errors)} with errors; {rows} rows written in {seconds:.1f} s"
+            )
+        ]
+        lines += [f"  {error}" for error in errors[:MAX_LISTED_ERRORS]]
+        if len(errors) > MAX_LISTED_ERRORS:
+            lines.append(f"  ... and {len(errors) - MAX_LISTED_ERRORS} more")
+        return "".join(f"{line}\n" for line in lines)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from spinal_metastasis.cohort.batch import assess_many, write_table  # noqa: PLC0415
+
+    started = time.perf_counter()
+    tally = _Tally()
+    try:
+        total = _count_records(args.jsonl)
+        source = sys.stdin.buffer if args.jsonl == "-" else args.jsonl
+        results = tally(assess_many(source, workers=args.workers))
+        rows = write_table(
+            _progress(results, show=args.progress, total=total),
+            sys.stdout if args.out == "-" else args.out,
+        )
+    except BrokenPipeError:  # the reader of standard output went away (``| head``)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError):  # so that the final flush does not fail again
+            os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_OK
+    except OSError as exc:
+        sys.stderr.write(f"{exc.filename or args.out}: cannot read or write ({exc.strerror})\n")
+        return EXIT_INVALID_INPUT
+    except ImportError as exc:  # Parquet without pyarrow or polars
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_INVALID_INPUT
+    sys.stderr.write(tally.summary(rows, time.perf_counter() - started))
+    return EXIT_INVALID_INPUT if tally.errors else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 invalid input)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     out = sys.stdout
     match args.command:
         case "demo":
             _emit(example_patient(args.example), as_json=args.json, out=out)
         case "assess":
+            if (args.file is None) == (args.jsonl is None):
+                parser.error("assess needs either FILE or --jsonl COHORT")
+            if args.jsonl is not None:
+                if args.out != "-" and not args.out.lower().endswith(_TABLE_SUFFIXES):
+                    parser.error(f"--out must end in .csv, .parquet or .pq (got {args.out!r})")
+                return _batch(args)
             try:
                 patient = from_json(_read(args.file), Patient)
             except OSError as exc:
