@@ -121,11 +121,15 @@ class TestPlans:
         """A contraindicated step contraindicates the plan; an eligible plan has eligible steps."""
         lesion = assess(patient).lesions[0]
         for plan in lesion.plans:
-            steps = [lesion.option(step) for step in plan.steps]
+            # After a decompression the later steps are judged on the decompressed lesion.
+            decompresses = any("decompressed canal" in f.statement for f in plan.findings)
+            judged = plan.steps[:1] if decompresses else plan.steps
+            steps = [lesion.option(step) for step in judged]
             if any(step.eligibility is Eligibility.CONTRAINDICATED for step in steps):
                 assert plan.eligibility is Eligibility.CONTRAINDICATED
             if plan.eligibility is Eligibility.ELIGIBLE:
                 assert all(step.eligibility is Eligibility.ELIGIBLE for step in steps)
+
 
     def test_separation_surgery_then_sbrt(self) -> None:
         """NOMS's plan for radioresistant high-grade compression is listed with its source."""
@@ -163,3 +167,14 @@ class TestRanking:
         ranked = lesion.ranked([Priority.FAST_PAIN_RELIEF, Priority.KEEP_SYSTEMIC_THERAPY])
         order = [item.modality for item in ranked]
         assert order.index(Modality.VERTEBRAL_AUGMENTATION) < order.index(Modality.SBRT)
+
+
+class TestDecompressingPlans:
+    def test_the_noms_plan_is_eligible_after_separation(self) -> None:
+        """SBRT after separation surgery is judged on the decompressed canal, not as sole care."""
+        lesion = assess(example_patient("renal_t7_cord_compression")).lesions[0]
+        plan = next(p for p in lesion.plans if p.steps[0] is Modality.SEPARATION_SURGERY)
+        assert lesion.option(Modality.SBRT).eligibility is Eligibility.CONTRAINDICATED
+        assert plan.eligibility is Eligibility.ELIGIBLE
+        assert plan.sessions == lesion.option(Modality.SEPARATION_SURGERY).burden.sessions
+        assert any("decompressed canal" in f.statement for f in plan.findings)

@@ -188,3 +188,23 @@ class TestNomsUnknowns:
         result = noms(patient, patient.lesions[0])
         assert result == from_json(to_json(result), NomsResult)
         assert result == noms(patient, patient.lesions[0])
+
+
+class TestGrossInstability:
+    def test_translation_is_gross_instability_whatever_the_total(self) -> None:
+        """Subluxation/translation calls for surgical stabilization even with SINS below 13."""
+        lesion = SpinalLesion(
+            levels=(VertebralLevel.T7,),
+            **(STABLE_LESION | {"alignment": Alignment.SUBLUXATION_TRANSLATION}),
+        )
+        result = noms(Patient(lesions=(lesion,)), lesion)
+        assert result.sins.points.value is not None
+        assert result.sins.points.value < 13
+        assert result.stabilization is Stabilization.SURGICAL
+
+    def test_unknown_alignment_waits_for_it(self) -> None:
+        """With the alignment unknown, a possible translation leaves the stabilization open."""
+        lesion = SpinalLesion(levels=(VertebralLevel.T7,), **(STABLE_LESION | {"alignment": None}))
+        result = noms(Patient(lesions=(lesion,)), lesion)
+        assert result.stabilization is Stabilization.UNDETERMINED
+        assert "alignment" in result.missing

@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Final, NamedTuple, TypeVar
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, finding
-from spinal_metastasis.model import Patient, SpinalLesion
+from spinal_metastasis.model import ESCC, Patient, SpinalLesion
 from spinal_metastasis.noms import NomsResult
 from spinal_metastasis.ranges import DayRange, ScoreRange
 from spinal_metastasis.scores.bauer import BauerScore, ModifiedBauerScore, bauer, modified_bauer
@@ -102,6 +102,17 @@ class _PlanTemplate:
     steps: tuple[Modality, ...]
     statement: str
     citation: Citation
+    # The first step decompresses the canal: the later steps are judged on the decompressed
+    # lesion, not as sole treatments of a compressing tumor.
+    decompresses: bool = False
+    # The first step's sessions already count the later ones (separation surgery includes its
+    # postoperative radiosurgery).
+    sessions_in_first_step: bool = False
+
+
+#: The epidural grade the later steps of a decompressing plan are judged on: separation surgery
+#: aims at a margin of low-grade (0-1) epidural disease for radiosurgery (Laufer 2013).
+_DECOMPRESSED_ESCC: Final = ESCC.GRADE_1B
 
 
 _PLANS: Final = (
@@ -113,6 +124,8 @@ _PLANS: Final = (
             "progression 4.1 % (Laufer 2013)."
         ),
         citation=LAUFER_2013_SEPARATION,
+        decompresses=True,
+        sessions_in_first_step=True,
     ),
     _PlanTemplate(
         name="radiofrequency ablation with cement augmentation",
@@ -151,12 +164,14 @@ _PLANS: Final = (
             "of Patchell 2005."
         ),
         citation=PATCHELL_2005,
+        decompresses=True,
     ),
     _PlanTemplate(
         name="laser interstitial thermal therapy, then SBRT",
         steps=(Modality.LASER_INTERSTITIAL_THERMAL_THERAPY, Modality.SBRT),
         statement="Spinal laser ablation of epidural tumor is always followed by SSRS (MDACC).",
         citation=TATSUI_2015,
+        decompresses=True,
     ),
 )
 
@@ -213,17 +228,32 @@ class _Step(NamedTuple):
 _MODALITIES: Final = tuple(Modality)
 #: The options the plans combine, each once.
 _PLAN_STEPS: Final = tuple(dict.fromkeys(step for template in _PLANS for step in template.steps))
+#: The options that follow a decompression in some plan, each once.
+_AFTER_DECOMPRESSION: Final = tuple(
+    dict.fromkeys(step for t in _PLANS if t.decompresses for step in t.steps[1:])
+)
 
 
 # The plans of a lesion are a pure function of the assessments of their steps, which are
 # frozen (and, memoized themselves, usually the very objects seen before): memoized on them.
 @bounded(RECORD_CACHE_SIZE)
-def _plans(steps: tuple[OptionAssessment, ...]) -> tuple[PlanAssessment, ...]:
+def _plans(
+    steps: tuple[OptionAssessment, ...], after_decompression: tuple[OptionAssessment, ...]
+) -> tuple[PlanAssessment, ...]:
     options = dict(zip(_PLAN_STEPS, steps, strict=True))
-    return tuple(_plan(template, options) for template in _PLANS)
+    decompressed = dict(zip(_AFTER_DECOMPRESSION, after_decompression, strict=True))
+    return tuple(_plan(template, options, decompressed) for template in _PLANS)
 
 
-def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) -> PlanAssessment:
+def _plan(
+    template: _PlanTemplate,
+    options: dict[Modality, OptionAssessment],
+    decompressed: dict[Modality, OptionAssessment],
+) -> PlanAssessment:
+    chosen = [options[template.steps[0]]] + [
+        (decompressed if template.decompresses else options)[modality]
+        for modality in template.steps[1:]
+    ]
     steps = tuple(
         _Step(
             modality=option.modality,
@@ -235,7 +265,7 @@ def _plan(template: _PlanTemplate, options: dict[Modality, OptionAssessment]) ->
             sessions=option.burden.sessions,
             hospital_days=option.burden.hospital_days,
         )
-        for option in (options[modality] for modality in template.steps)
+        for option in chosen
     )
     return _plan_of(template, steps)
 
@@ -274,7 +304,11 @@ def _plan_of(template: _PlanTemplate, steps: tuple[_Step, ...]) -> PlanAssessmen
         systemic_therapy_hold_days=DayRange(
             low=max(hold.low for hold in holds), high=sum(hold.high for hold in holds)
         ),
-        sessions=sum((step.sessions for step in steps[1:]), steps[0].sessions),
+        sessions=(
+            steps[0].sessions
+            if template.sessions_in_first_step
+            else sum((step.sessions for step in steps[1:]), steps[0].sessions)
+        ),
         hospital_days=(
             sum((stay for stay in stays[1:] if stay), stays[0])
             if all(stay is not None for stay in stays) and stays[0] is not None
@@ -282,6 +316,18 @@ def _plan_of(template: _PlanTemplate, steps: tuple[_Step, ...]) -> PlanAssessmen
         ),
         findings=(
             finding(template.statement, template.citation),
+            *(
+                (
+                    finding(
+                        "The steps after the decompression are judged on the decompressed "
+                        f"canal (ESCC {_DECOMPRESSED_ESCC.label}), the aim of separation "
+                        "surgery, not as sole treatments of a compressing tumor.",
+                        LAUFER_2013_SEPARATION,
+                    ),
+                )
+                if template.decompresses
+                else ()
+            ),
             *(item.finding for item in outcomes),
         ),
     )
@@ -532,13 +578,17 @@ def _assess_lesion(
 ) -> LesionAssessment:
     context = lesion_context(patient, lesion, settings)
     options = {modality: assess(context) for modality, assess in _ASSESSORS.items()}
+    decompressed = lesion_context(patient, evolve(lesion, escc=_DECOMPRESSED_ESCC), settings)
     return LesionAssessment(
         lesion=lesion,
         sins=context.sins,
         escc_grade=escc_grade(lesion.escc, grouping=settings.escc_grouping),
         noms=context.noms,
         options=tuple(options[modality] for modality in _MODALITIES),
-        plans=_plans(tuple(options[modality] for modality in _PLAN_STEPS)),
+        plans=_plans(
+            tuple(options[modality] for modality in _PLAN_STEPS),
+            tuple(_ASSESSORS[modality](decompressed) for modality in _AFTER_DECOMPRESSION),
+        ),
     )
 
 

@@ -17,7 +17,7 @@ Radiation and decompression (Laufer 2013; MSKCC 2010 review):
 | high | radioresistant | yes | separation surgery, then SBRT |
 | high | radioresistant | no | conventional EBRT |
 
-Stabilization: gross instability (SINS 13-18) needs surgical stabilization;
+Stabilization: gross instability (SINS 13-18, or subluxation) needs surgical stabilization;
 mechanical pain without gross instability, percutaneous cement augmentation.
 
 An unknown input that cannot change the answer does not make it undetermined:
@@ -182,8 +182,9 @@ def _pathway(values: Mapping[str, Hashable]) -> NomsPathway:
     return NomsPathway.CONVENTIONAL_EBRT
 
 
-def _stabilization(category: SinsCategory, pain: Pain) -> Stabilization:
-    if category is SinsCategory.UNSTABLE:
+def _stabilization(category: SinsCategory, pain: Pain, alignment: Alignment) -> Stabilization:
+    # Gross instability: SINS 13-18, or subluxation/translation (clinical reference §10.2).
+    if category is SinsCategory.UNSTABLE or alignment is Alignment.SUBLUXATION_TRANSLATION:
         return Stabilization.SURGICAL
     if pain is Pain.MECHANICAL:
         return Stabilization.PERCUTANEOUS_AUGMENTATION
@@ -215,18 +216,26 @@ def _sins_findings(lesion: SpinalLesion) -> _SinsFindings:
 def _possible_stabilizations(
     findings: _SinsFindings,
 ) -> tuple[frozenset[Stabilization], list[str]]:
-    """Enumerate pain jointly with the SINS categories it leaves possible."""
-    levels, known_pain, bone_lesion, alignment, collapse, posterolateral = findings
+    """Enumerate pain and alignment jointly with the SINS categories they leave possible."""
+    levels, known_pain, bone_lesion, known_alignment, collapse, posterolateral = findings
     outcomes: set[Stabilization] = set()
-    by_pain: dict[Pain, frozenset[Stabilization]] = {}
+    by_pain: dict[Pain, set[Stabilization]] = {}
+    by_alignment: dict[Alignment, set[Stabilization]] = {}
     deciding: list[str] = []
-    for pain in (known_pain,) if known_pain is not None else tuple(Pain):
-        score = sins_of_findings(levels, pain, bone_lesion, alignment, collapse, posterolateral)
-        options = frozenset(_stabilization(c, pain) for c in score.possible_categories)
-        by_pain[pain] = options
-        outcomes |= options
-        if len(options) > 1:
-            deciding.extend(name for name in score.missing if name not in deciding)
+    pains = (known_pain,) if known_pain is not None else tuple(Pain)
+    alignments = (known_alignment,) if known_alignment is not None else tuple(Alignment)
+    for pain in pains:
+        for alignment in alignments:
+            score = sins_of_findings(levels, pain, bone_lesion, alignment, collapse, posterolateral)
+            options = {_stabilization(c, pain, alignment) for c in score.possible_categories}
+            by_pain.setdefault(pain, set()).update(options)
+            by_alignment.setdefault(alignment, set()).update(options)
+            outcomes |= options
+            if len(options) > 1:
+                deciding.extend(name for name in score.missing if name not in deciding)
+    alignment_decides = len({frozenset(v) for v in by_alignment.values()}) > 1
+    if known_alignment is None and alignment_decides and "alignment" not in deciding:
+        deciding.insert(0, "alignment")
     if known_pain is None and len({frozenset(v) for v in by_pain.values()}) > 1:
         deciding.insert(0, "pain")
     return frozenset(outcomes), deciding
@@ -257,7 +266,7 @@ def noms(
 
     Note:
         NOMS is a decision framework, not a validated prediction model. The
-        "cannot tolerate surgery: conventional EBRT" row and the use of SINS 13-18
+        "cannot tolerate surgery: conventional EBRT" row and the use of SINS 13-18 or subluxation
         for gross instability are the library's reading of the framework.
 
     Examples:
@@ -369,9 +378,9 @@ def _findings(
         finding(oncologic, LAUFER_2013, primary=shown.primary),
         finding(mechanical, FISHER_2010, sins=str(score.points)),
         finding(
-            "Gross instability (SINS 13-18) calls for surgical stabilization; mechanical pain "
-            "without it, for percutaneous cement augmentation; SINS >= 7 warrants a surgical "
-            "opinion.",
+            "Gross instability (SINS 13-18, or subluxation) calls for surgical "
+            "stabilization; mechanical pain without it, for percutaneous cement augmentation; "
+            "SINS >= 7 warrants a surgical opinion.",
             FOURNEY_2011,
             sins=str(score.points),
             pain=shown.pain,

@@ -28,7 +28,7 @@ GOETZ_2004: Final = Citation(
     ),
     journal="J Clin Oncol",
     locator="22(2):300-306",
-    verified=True,
+    verified=False,
     verification=(
         "Abstract read (Johns Hopkins repository record): 43 patients with painful osteolytic "
         "metastases and worst pain of 4/10 or more; worst pain 7.9 to 4.5 (4 weeks), 3.0 "

@@ -270,7 +270,9 @@ SAHGAL_2021_SC24: Final = Citation(
     verified=True,
     verification=(
         "CCTG SC.24. Abstract read on a PubMed mirror: 24 Gy in two daily fractions SBRT vs "
-        "20 Gy in five daily fractions. Volume and pages are from the brief, not seen."
+        "20 Gy in five daily fractions, ECOG 0-2, SINS < 12. The complete-response figures "
+        "(35 % vs 14 % at 3 months) and the histology strata were read only in secondary "
+        "summaries; volume and pages are from the brief, not seen."
     ),
     label="SC.24 2021",
 )

@@ -44,7 +44,6 @@ FOURNEY_2011: Final = Citation(
     journal="J Clin Oncol",
     locator="29(22):3072-3077",
     doi="10.1200/JCO.2010.34.3897",
-    pmid="21709187",
     verified=True,
     verification="Categories 0-6 / 7-12 / 13-18 and the referral threshold read in the abstract.",
 )

@@ -22,7 +22,6 @@ PATCHELL_2005: Final = Citation(
     journal="Lancet",
     locator="366(9486):643-648",
     doi="10.1016/S0140-6736(05)66954-1",
-    pmid="16112300",
     verified=True,
     verification=(
         "Design, 101 randomised, ambulation 84 % vs 57 %, median 122 vs 13 days and regained "

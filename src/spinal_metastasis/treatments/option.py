@@ -75,6 +75,9 @@ _LABELS: Final = {
     Modality.CONVENTIONAL_EBRT: "conventional EBRT",
     Modality.SBRT: "SBRT",
     Modality.CORPECTOMY_RECONSTRUCTION: "corpectomy with reconstruction",
+    # Patchell 2005 tested direct decompression with stabilization as needed, not laminectomy
+    # alone: the label says so wherever the option is shown.
+    Modality.DECOMPRESSIVE_LAMINECTOMY: "decompressive surgery (laminectomy ± fixation)",
     Modality.LASER_INTERSTITIAL_THERMAL_THERAPY: "laser interstitial thermal therapy",
 }
 _OPEN_SURGERY: Final = frozenset(
