@@ -130,7 +130,6 @@ class TestPlans:
             if plan.eligibility is Eligibility.ELIGIBLE:
                 assert all(step.eligibility is Eligibility.ELIGIBLE for step in steps)
 
-
     def test_separation_surgery_then_sbrt(self) -> None:
         """NOMS's plan for radioresistant high-grade compression is listed with its source."""
         lesion = assess(example_patient("renal_t7_cord_compression")).lesions[0]
