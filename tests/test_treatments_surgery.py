@@ -791,3 +791,36 @@ def test_worse_compression_never_less_indicated(patient: Patient, worse: ESCC) -
             before = severity(assess(lesion_context(patient, lesion)))
             after = severity(assess(lesion_context(worse_patient, worse_lesion)))
             assert before is None or after is None or after <= before
+
+
+class TestTranslationIsGrossInstability:
+    def test_translation_indicates_stabilization_below_sins_13(self) -> None:
+        """A subluxation/translation is gross instability, as in NOMS, whatever the SINS."""
+        lesion = SpinalLesion(
+            levels="T7",
+            pain=Pain.OCCASIONAL_NON_MECHANICAL,
+            bone_lesion=BoneLesion.BLASTIC,
+            alignment=Alignment.SUBLUXATION_TRANSLATION,
+            collapse=Collapse.NONE,
+            posterolateral=Posterolateral.NONE,
+        )
+        patient = Patient(lesions=(lesion,), medically_operable=True, expected_survival_years=2.0)
+        context = lesion_context(patient, lesion)
+        assert context.sins.points.value is not None
+        assert context.sins.points.value < 13
+        indication = assess_posterior_stabilization(context).rules[1]
+        assert indication.possible == frozenset({Eligibility.ELIGIBLE})
+
+    def test_unknown_alignment_leaves_the_indication_open(self) -> None:
+        """With the alignment unknown, a possible translation keeps the indication open."""
+        lesion = SpinalLesion(
+            levels="T7",
+            pain=Pain.OCCASIONAL_NON_MECHANICAL,
+            bone_lesion=BoneLesion.BLASTIC,
+            collapse=Collapse.NONE,
+            posterolateral=Posterolateral.NONE,
+        )
+        patient = Patient(lesions=(lesion,), medically_operable=True, expected_survival_years=2.0)
+        indication = assess_posterior_stabilization(lesion_context(patient, lesion)).rules[1]
+        assert Eligibility.ELIGIBLE in indication.possible
+        assert "alignment" in indication.missing

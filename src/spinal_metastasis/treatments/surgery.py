@@ -56,6 +56,7 @@ from spinal_metastasis.histology.radiosensitivity import (
 )
 from spinal_metastasis.model import (
     ESCC,
+    Alignment,
     Collapse,
     Frankel,
     RadiationCourse,
@@ -596,8 +597,31 @@ def _decompression_verdict(values: Mapping[str, Hashable]) -> Eligibility:
 
 
 def _stabilization_indication(inputs: TreatmentInputs) -> RuleOutcome:
-    """Gross instability (SINS 13-18): surgical stabilization (NOMS; Fourney 2011)."""
-    return _stabilization_rule(inputs.sins_points, inputs.sins_categories, inputs.sins_missing)
+    """Gross instability (SINS 13-18, or subluxation): surgical stabilization (NOMS).
+
+    The same reading of gross instability as :mod:`spinal_metastasis.noms` and the
+    percutaneous options (clinical reference §10.2: "SINS >= 13, translation").
+    """
+    base = _stabilization_rule(inputs.sins_points, inputs.sins_categories, inputs.sins_missing)
+    alignment = inputs.lesion.alignment
+    if alignment is Alignment.SUBLUXATION_TRANSLATION:
+        return _rule(
+            _E,
+            "Subluxation or translation: gross instability, for which NOMS calls for surgical "
+            "stabilization.",
+            NOMS_2013,
+            {"alignment": alignment},
+        )
+    if alignment is None and _E not in base.possible:
+        return _rule(
+            {*base.possible, _E},
+            f"{base.finding.statement} A subluxation or translation (alignment unknown) would "
+            "be gross instability.",
+            NOMS_2013,
+            {"sins": str(inputs.sins_points), "alignment": alignment},
+            missing=(*base.missing, "alignment"),
+        )
+    return base
 
 
 @memoized
