@@ -27,6 +27,7 @@ __all__ = [
     "TupleRule",
     "as_float",
     "fail",
+    "nullable",
 ]
 
 JsonSchema = dict[str, Any]
@@ -51,7 +52,8 @@ def fail(
     raise InvalidInputError(msg, field=attribute.name)
 
 
-def _nullable(schema: JsonSchema, *, optional: bool) -> JsonSchema:
+def nullable(schema: JsonSchema, *, optional: bool) -> JsonSchema:
+    """Allow ``null`` beside ``schema`` when the value may be unknown."""
     return {"anyOf": [schema, _NULL]} if optional else schema
 
 
@@ -110,7 +112,7 @@ class IntegerRule:
             schema["maximum"] = self.maximum
         if self.multiple_of is not None:
             schema["multipleOf"] = self.multiple_of
-        return _nullable(schema, optional=self.optional)
+        return nullable(schema, optional=self.optional)
 
 
 @frozen(kw_only=True)
@@ -158,7 +160,7 @@ class NumberRule:
             schema[key] = self.minimum
         if self.maximum is not None:
             schema["maximum"] = self.maximum
-        return _nullable(schema, optional=self.optional)
+        return nullable(schema, optional=self.optional)
 
 
 @frozen(kw_only=True)
@@ -178,7 +180,7 @@ class BoolRule:
 
     def json_schema(self) -> JsonSchema:
         """Return the JSON Schema of the values the rule accepts."""
-        return _nullable({"type": "boolean"}, optional=self.optional)
+        return nullable({"type": "boolean"}, optional=self.optional)
 
 
 @frozen(kw_only=True)
@@ -200,7 +202,7 @@ class StringRule:
     def json_schema(self) -> JsonSchema:
         """Return the JSON Schema of the values the rule accepts."""
         schema: JsonSchema = {"type": "string", "minLength": 1, "maxLength": self.max_length}
-        return _nullable(schema, optional=self.optional)
+        return nullable(schema, optional=self.optional)
 
 
 @frozen(kw_only=True)
@@ -225,7 +227,7 @@ class EnumRule:
     def json_schema(self) -> JsonSchema:
         """Return the JSON Schema of the values the rule accepts."""
         schema: JsonSchema = {"enum": [member.value for member in self.enum_type]}
-        return _nullable(schema, optional=self.optional)
+        return nullable(schema, optional=self.optional)
 
 
 @frozen(kw_only=True)

@@ -28,6 +28,7 @@ from spinal_metastasis._validators import (
     NumberRule,
     StringRule,
     TupleRule,
+    nullable,
 )
 from spinal_metastasis.errors import InvalidInputError, SerializationError
 from spinal_metastasis.model import Patient
@@ -381,14 +382,10 @@ def _class_ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _nullable(schema: dict[str, Any], *, optional: bool) -> dict[str, Any]:
-    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
-
-
 def _field_schema(field: "attrs.Attribute[Any]", defs: dict[str, Any]) -> dict[str, Any]:
     rule = _rule_of(field)
     if isinstance(rule, InstanceRule):
-        return _nullable(_class_ref(rule.cls, defs), optional=rule.optional)
+        return nullable(_class_ref(rule.cls, defs), optional=rule.optional)
     if isinstance(rule, TupleRule):
         element = rule.element
         items = _class_ref(element, defs) if isinstance(element, type) else element.json_schema()
@@ -397,7 +394,7 @@ def _field_schema(field: "attrs.Attribute[Any]", defs: dict[str, Any]) -> dict[s
             array["minItems"] = rule.min_length
         if rule.unique:
             array["uniqueItems"] = True
-        return _nullable(array, optional=rule.optional)
+        return nullable(array, optional=rule.optional)
     if rule is not None:
         return rule.json_schema()
     msg = f"no JSON Schema rule for field {field.name!r}"  # pragma: no cover - a developer error
