@@ -283,6 +283,16 @@ class TestInvalidCells:
         assert [str(expected.value)] == errors.get_column("message").to_list()
         assert scored.get_column("tomita_low").to_list() == [None, 2]
 
+    def test_a_lesion_longer_than_the_count_cap_is_checked_on_its_exact_length(self) -> None:
+        """Five levels need five vertebral metastases, though the scores stop counting at 3."""
+        frame = pl.DataFrame(
+            {"levels": ["T8-T12", "T8-T12", "T12", "L1-L3"], "vertebral_metastases": [4, 5, 3, 3]}
+        )
+        _, errors = score_frame_with_errors(frame)
+        with pytest.raises(InvalidInputError) as expected:
+            Patient(lesions=(SpinalLesion(levels="T8-T12"),), vertebral_metastases=4)
+        assert [(0, str(expected.value))] == errors.select("row", "message").rows()
+
     def test_a_string_column_for_a_number_field_is_an_error_per_cell(self) -> None:
         """Strict types, as in JSON: "70" is not the number 70 (polars string column)."""
         frame = pl.DataFrame({"kps": ["70", None], "levels": ["T1", "T2"]})
@@ -575,6 +585,21 @@ class TestCellChecks:
             (1, "kps", self._model(kps=70.5)),
             (2, "albumin_g_per_dl", self._model(albumin_g_per_dl=0.0)),
             (3, "albumin_g_per_dl", self._model(albumin_g_per_dl=math.inf)),
+        ]
+
+    def test_fractional_counts_in_range_are_bad_cells_even_above_the_count_cap(self) -> None:
+        """12.5 vertebral metastases is caught though the scores code every count >= 3 alike."""
+        frame = pd.DataFrame(
+            {
+                "vertebral_metastases": [12.5, 12.0, 2.0],
+                "ecog": [1.0, 1.5, math.nan],
+                "kps": [70.0, 80.0, 75.0],
+            }
+        )
+        assert self._messages(frame) == [
+            (0, "vertebral_metastases", self._model(vertebral_metastases=12.5)),
+            (1, "ecog", self._model(ecog=1.5)),
+            (2, "kps", self._model(kps=75)),
         ]
 
     def test_numbers_in_an_object_column_are_checked_one_by_one(self) -> None:

@@ -615,6 +615,24 @@ def _item_table(item: _Item, channels: Mapping[str, _Channel]) -> _ItemTable:
     return _ItemTable(item.channels, low, high, reasons, tuple(reason_list))
 
 
+#: Channels that lead the joint tables, in this order, so that the tables of several scores
+#: share the first steps of their row index (see _evaluate); the others follow as they come.
+_SHARED_CHANNELS: Final = (
+    "vertebral_metastases",
+    "extraspinal_bone_metastases",
+    "involved",
+    "kps",
+    "ecog",
+    "previous_chemotherapy",
+    "primary",
+    "visceral_metastases",
+)
+
+
+def _rank(channel: str) -> int:
+    return _SHARED_CHANNELS.index(channel) if channel in _SHARED_CHANNELS else len(_SHARED_CHANNELS)
+
+
 def _group_tables(items: Sequence[_ItemTable], channels: Mapping[str, _Channel]) -> list[_Group]:
     """Fold consecutive items into joint tables of at most _GROUP_LIMIT entries."""
     batches: list[list[_ItemTable]] = []
@@ -628,7 +646,9 @@ def _group_tables(items: Sequence[_ItemTable], channels: Mapping[str, _Channel])
         batches.append([item])
     groups = []
     for batch in batches:
-        names = tuple(dict.fromkeys(name for item in batch for name in item.channels))
+        names = tuple(
+            sorted(dict.fromkeys(name for item in batch for name in item.channels), key=_rank)
+        )
         sizes = tuple(channels[name].size for name in names)
         grids = np.indices(sizes).reshape(len(sizes), -1)
         packed = np.zeros(grids.shape[1], dtype=np.int16)
@@ -868,6 +888,12 @@ class _CodedField(_Field):
     def __init__(self, name: str, raw: _Raw, tables: Mapping[str, Any]) -> None:
         super().__init__(name, _to_dictionary(raw))
         self.tables = dict(tables)  # channel -> codes by distinct value; None: the code + 1
+        self.lengths: _Array | None = None  # levels only: each distinct value's level count
+
+    def length(self, row: int) -> int:
+        """The number of levels of a row's lesion (0 when unknown); levels only."""
+        lengths = cast("_Array", self.lengths)
+        return int(lengths[cast("_Dictionary", self.raw).codes[row]])
 
     def block(self, lo: int, hi: int) -> tuple[dict[str, Any], Any]:
         codes = cast("_Dictionary", self.raw).codes[lo:hi]
@@ -899,17 +925,18 @@ def _levels_field(raw: _Raw) -> _CodedField:
         _SPANS[levels[0].position, levels[-1].position] if isinstance(levels, tuple) else 0
         for levels in cast("list[object]", field.decoded)
     ]
-    for channel, table in (
-        ("location", _SPAN_LOCATION),
-        ("involved", _SPAN_INVOLVED),
-        ("levels@length", _SPAN_LENGTH),
-    ):
+    for channel, table in (("location", _SPAN_LOCATION), ("involved", _SPAN_INVOLVED)):
         field.tables[channel] = _per_unique(table[spans].tolist(), 0, np.int8)
+    # The exact length, for the cross-field check; "involved" is the length capped at the cap.
+    field.lengths = _per_unique(_SPAN_LENGTH[spans].tolist(), 0, np.int8)
     return field
 
 
-def _any_out_of_rule(values: _Array, rule: _Rule) -> bool:
-    """Whether some value breaks the rule, from reductions (no per-row arrays on the good path)."""
+def _any_out_of_rule(values: _Array, rule: _Rule, *, integers: bool = True) -> bool:
+    """Whether some value breaks the rule, from reductions (no per-row arrays on the good path).
+
+    With ``integers=False`` an integer rule's integrality is left to the caller.
+    """
     lowest, highest = np.fmin.reduce(values), np.fmax.reduce(values)
     if math.isnan(lowest):  # every value is unknown
         return False
@@ -922,7 +949,7 @@ def _any_out_of_rule(values: _Array, rule: _Rule) -> bool:
         return True
     if not (math.isfinite(lowest) and math.isfinite(highest)):
         return True
-    if isinstance(rule, IntegerRule):
+    if integers and isinstance(rule, IntegerRule):
         steps = values / rule.multiple_of if rule.multiple_of else values
         return bool(np.fmax.reduce(steps - np.floor(steps)) > 0)
     return False
@@ -942,6 +969,22 @@ def _out_of_rule(values: _Array, rule: _Rule) -> _Array:
         bad |= steps != np.floor(steps)
     known: _Array = values == values  # noqa: PLR0124 - NaN (unknown) is never bad
     return bad & known
+
+
+def _step_codes(values: _Array, step: int, top: int | None) -> _Array | None:
+    """Codes of in-range values on the grid 0, step, 2 step, ... (``k step`` is code ``k + 1``).
+
+    NaN (unknown) is code 0 and codes are capped at ``top``. None when some known value is
+    not a multiple of ``step``: the integrality check and the coding share one pass.
+    """
+    coded = np.add(values / step if step != 1 else values, 1)
+    np.fmax(coded, 0, out=coded)  # fmax turns NaN into 0
+    codes = coded.astype(np.int16)
+    if bool((codes != coded).any()):
+        return None
+    if top is not None:
+        np.minimum(codes, top, out=codes)
+    return codes
 
 
 def _grid_codes(values: _Array, grid: Sequence[int], *, cap: bool = False) -> _Array:
@@ -992,6 +1035,16 @@ class _NumberField(_Field):
         super().__init__(name, raw)
         self.rule = cast("_Rule", _rule_of(_FIELDS[name]))
         self.coders = _number_coders(name)
+        # An integer field coded on a grid of its own steps from 0 (KPS, ECOG, the counts) is
+        # checked for integrality by the coding itself.
+        self.step: int | None = None
+        self.top: int | None = None
+        coder = self.coders.get(name)
+        if isinstance(coder, functools.partial) and isinstance(self.rule, IntegerRule):
+            grid = coder.keywords["grid"]
+            if grid[0] == 0 and grid[1] == (self.rule.multiple_of or 1):
+                self.step = grid[1]
+                self.top = len(grid) if coder.keywords.get("cap") else None
         if self.decoded is not None:  # numbers read from strings or objects: decoded per value
             floats = [
                 math.nan if item is None or isinstance(item, _Bad) else item
@@ -1005,6 +1058,15 @@ class _NumberField(_Field):
             values, bad = np.take(self.float_table, codes), self._dictionary_bad(codes)
         else:
             values, bad = self.raw.floats[lo:hi], None
+            if self.step is not None and values.size:
+                coded = None
+                if not _any_out_of_rule(values, self.rule, integers=False):
+                    coded = _step_codes(values, self.step, self.top)
+                if coded is not None:
+                    return {
+                        channel: coded if channel == self.name else coder(values)
+                        for channel, coder in self.coders.items()
+                    }, None
             if values.size and _any_out_of_rule(values, self.rule):
                 bad = _out_of_rule(values, self.rule)
                 values = np.where(bad, np.nan, values)
@@ -1312,11 +1374,22 @@ def _selected(scores: Iterable[str] | None) -> tuple[str, ...]:
     return tuple(name for name in SCORES if name in wanted)
 
 
-def _cross_field(codes: Mapping[str, _Array]) -> _Array | None:
-    """Rows whose vertebral count is below the levels of their lesion (Patient rejects them)."""
-    if "vertebral_metastases@value" not in codes or "levels@length" not in codes:
+def _cross_field(codes: Mapping[str, _Array], levels: _CodedField | None, lo: int) -> _Array | None:
+    """Rows whose vertebral count is below the levels of their lesion (Patient rejects them).
+
+    The capped length ("involved") decides every row whose lesion is shorter than the cap;
+    only rows at the cap look their exact length up.
+    """
+    values = codes.get("vertebral_metastases@value")
+    if values is None or levels is None:
         return None
-    bad = codes["vertebral_metastases@value"] < codes["levels@length"]
+    involved = codes["involved"]
+    bad = values < involved
+    lengths = cast("_Array", levels.lengths)
+    if lengths.max() > _COUNT_CAP:  # some lesion of the column is longer than the cap
+        rows = np.flatnonzero(involved == _COUNT_CAP)
+        level_codes = cast("_Dictionary", levels.raw).codes[rows + lo]
+        bad[rows] = values[rows] < np.take(lengths, level_codes)
     return bad if bool(bad.any()) else None
 
 
@@ -1334,15 +1407,39 @@ def _channel_codes(codes: Mapping[str, _Array], name: str, size: int) -> _Array:
     return np.zeros(size, dtype=np.int8) if found is None else found
 
 
-def _evaluate(table: _ScoreTables, codes: Mapping[str, Any], size: int) -> tuple[Any, Any]:
+def _row_index(
+    group: _Group, codes: Mapping[str, Any], size: int, indexes: dict[tuple[str, ...], _Array]
+) -> _Array:
+    """Each row's flat index into a group's table, built on the longest index already built.
+
+    ``indexes`` holds the block's index of every leading run of channels built so far (never
+    changed in place), so that groups sharing leading channels share their arithmetic.
+    """
+    names = group.channels
+    start = next((k for k in range(len(names), 0, -1) if names[:k] in indexes), 0)
+    if start:
+        index = indexes[names[:start]]
+    else:
+        index = _channel_codes(codes, names[0], size).astype(np.int16)
+        indexes[names[:1]] = index
+        start = 1
+    for position in range(start, len(names)):
+        index = np.multiply(index, np.int16(group.sizes[position]))
+        index += _channel_codes(codes, names[position], size)
+        indexes[names[: position + 1]] = index
+    return index
+
+
+def _evaluate(
+    table: _ScoreTables,
+    codes: Mapping[str, Any],
+    size: int,
+    indexes: dict[tuple[str, ...], _Array],
+) -> tuple[Any, Any]:
     """The packed result of a score on every row of a block, and its packed sum."""
     total: _Array | None = None
     for group in table.groups:
-        index = _channel_codes(codes, group.channels[0], size).astype(np.int16)
-        for name, width in zip(group.channels[1:], group.sizes[1:], strict=True):
-            index *= width
-            index += _channel_codes(codes, name, size)
-        values = np.take(group.table, index)
+        values = np.take(group.table, _row_index(group, codes, size, indexes))
         total = values if total is None else np.add(total, values, out=total)
     if total is None:  # pragma: no cover - every score has at least one group
         msg = f"the {table.score.name} score has no tables"
@@ -1387,12 +1484,15 @@ class _Results:
         self.category = np.empty(height, dtype=np.int8)
         self.null = np.empty(height, dtype=bool)
 
-    def store(self, lo: int, hi: int, packed: _Array, null: _Array) -> None:
-        self.low[lo:hi] = packed & _BITS
-        self.high[lo:hi] = (packed >> _LOW_BITS) & _BITS
+    def store(self, lo: int, hi: int, packed: _Array) -> None:
+        """Unpack a block's packed results straight into the output columns."""
+        np.bitwise_and(packed, _BITS, out=self.low[lo:hi], casting="unsafe")
+        shifted = np.right_shift(packed, _LOW_BITS)
+        np.bitwise_and(shifted, _BITS, out=self.high[lo:hi], casting="unsafe")
         # A null result has no category bits, so its category code is -1 (null) too.
-        self.category[lo:hi] = ((packed >> _CATEGORY_SHIFT) & 15) - 1
-        self.null[lo:hi] = null
+        np.right_shift(packed, _CATEGORY_SHIFT, out=shifted)
+        shifted &= 15
+        np.subtract(shifted, 1, out=self.category[lo:hi], casting="unsafe")
 
     def outputs(self) -> dict[str, _Output]:
         name = self.table.score.name
@@ -1430,19 +1530,22 @@ class _Run:
                     _Record(row, self.mapping[field.name], field.value(row), field.message(row))
                     for row in (np.flatnonzero(bad) + lo).tolist()
                 )
-        crossed = _cross_field(codes)
+        levels = next((field for field in self.fields if field.name == "levels"), None)
+        crossed = _cross_field(codes, cast("_CodedField | None", levels), lo)
         if crossed is not None:
             row_bad = crossed if row_bad is None else row_bad | crossed
             vertebral = next(field for field in self.fields if field.name == "vertebral_metastases")
             for row in np.flatnonzero(crossed).tolist():
                 count = cast("int", vertebral.value(row + lo))
-                message = _cross_field_message(int(codes["levels@length"][row]), count)
+                length = cast("_CodedField", levels).length(row + lo)
+                message = _cross_field_message(length, count)
                 column = self.mapping["vertebral_metastases"]
                 self.records.append(_Record(row + lo, column, count, message))
         tables = _tables().scores
+        indexes: dict[tuple[str, ...], _Array] = {}
         for name in SCORES:
             if name in results or (name == "modified_bauer" and "nesms" in results):
-                packed, total = _evaluate(tables[name], codes, hi - lo)
+                packed, total = _evaluate(tables[name], codes, hi - lo, indexes)
                 if name == "modified_bauer":
                     codes["modified_bauer@packed"] = total
                 if name in results:
@@ -1458,7 +1561,7 @@ class _Run:
         row_bad: _Array | None,
     ) -> None:
         lo, hi = rows
-        null = packed >= _NULL_FLAG
+        null = np.greater_equal(packed, _NULL_FLAG, out=results.null[lo:hi])
         unscored = null if row_bad is None else null & ~row_bad
         if bool(unscored.any()):
             name = results.table.score.name
@@ -1472,8 +1575,8 @@ class _Run:
                 self.records.append(_Record(row + lo, column, value, reason.message, name))
         if row_bad is not None:  # a row with a bad cell is not scored at all
             packed = np.where(row_bad, np.int16(_NULL_FLAG), packed)
-            null = null | row_bad
-        results.store(lo, hi, packed, null)
+            null |= row_bad
+        results.store(lo, hi, packed)
 
 
 def _score(
