@@ -583,6 +583,9 @@ class _ScoreTables:
     groups: tuple[_Group, ...]
     items: tuple[_ItemTable, ...]
     result: _Array  # packed result of each packed sum
+    # A score of one group: the packed result of each entry of the group's table, so that a
+    # row needs one lookup instead of two (None for a score of several groups).
+    direct: _Array | None
 
 
 def _flat(channels: Sequence[_Channel]) -> Iterator[tuple[int, tuple[int, ...]]]:
@@ -702,7 +705,9 @@ def _tables() -> _Tables:
             channels["modified_bauer@packed"] = _Channel("modified_bauer@packed", sums)
         items = tuple(_item_table(item, channels) for item in score.items)
         groups = tuple(_group_tables(items, channels))
-        built[score.name] = _ScoreTables(score, groups, items, _result_table(score, groups))
+        result = _result_table(score, groups)
+        direct = result[groups[0].table] if len(groups) == 1 else None
+        built[score.name] = _ScoreTables(score, groups, items, result, direct)
     return _Tables(MappingProxyType(channels), MappingProxyType(built))
 
 
@@ -1211,9 +1216,10 @@ def _polars_read(series: "pl.Series") -> _Raw:  # noqa: PLR0911 - one return per
         physical = series.to_physical()
         uniques = series.gather(physical.arg_unique()).drop_nulls()
         ids = uniques.to_physical().to_numpy().astype(np.int64)
-        position = np.full(int(ids.max(initial=-1)) + 2, -1, dtype=np.int32)  # last: null
+        null_id = int(ids.max(initial=-1)) + 1
+        position = np.full(null_id + 1, -1, dtype=np.int32)  # the last entry: null
         position[ids] = np.arange(ids.size, dtype=np.int32)
-        codes = np.take(position, physical.cast(pl.Int64).fill_null(-1).to_numpy())
+        codes = np.take(position, physical.fill_null(null_id).to_numpy())
         return _Dictionary(codes, tuple(uniques.cast(pl.String).to_list()))
     if isinstance(dtype, pl.Enum):
         categories = tuple(dtype.categories.to_list())
@@ -1265,9 +1271,11 @@ def _polars_series(name: str, output: _Output) -> "pl.Series":
             default=None,
             return_dtype=dtype,
         )
+    series = pl.Series(name, values)
     if output.mask is None:
-        return pl.Series(name, values)
-    return pl.Series(name, np.ma.masked_array(values, cast("_Array", output.mask)))
+        return series
+    null = pl.Series(cast("_Array", output.mask))
+    return pl.select(pl.when(null).then(None).otherwise(series).alias(name)).to_series()
 
 
 class _PolarsAdapter(_Adapter["pl.DataFrame"]):
@@ -1435,8 +1443,12 @@ def _evaluate(
     codes: Mapping[str, Any],
     size: int,
     indexes: dict[tuple[str, ...], _Array],
-) -> tuple[Any, Any]:
-    """The packed result of a score on every row of a block, and its packed sum."""
+    *,
+    with_sum: bool = False,
+) -> tuple[_Array, _Array | None]:
+    """The packed result of a score on every row of a block, and its packed sum if asked."""
+    if table.direct is not None and not with_sum:
+        return np.take(table.direct, _row_index(table.groups[0], codes, size, indexes)), None
     total: _Array | None = None
     for group in table.groups:
         values = np.take(group.table, _row_index(group, codes, size, indexes))
@@ -1544,9 +1556,13 @@ class _Run:
         tables = _tables().scores
         indexes: dict[tuple[str, ...], _Array] = {}
         for name in SCORES:
-            if name in results or (name == "modified_bauer" and "nesms" in results):
-                packed, total = _evaluate(tables[name], codes, hi - lo, indexes)
-                if name == "modified_bauer":
+            # The NESMS reads the modified Bauer sum: that score runs whenever the NESMS does.
+            feeds_nesms = name == "modified_bauer" and "nesms" in results
+            if name in results or feeds_nesms:
+                packed, total = _evaluate(
+                    tables[name], codes, hi - lo, indexes, with_sum=feeds_nesms
+                )
+                if feeds_nesms:
                     codes["modified_bauer@packed"] = total
                 if name in results:
                     self._store(results[name], codes, (lo, hi), packed, row_bad=row_bad)
