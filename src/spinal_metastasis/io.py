@@ -14,6 +14,7 @@ import enum
 import functools
 import json
 import pkgutil
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, Final, TypeVar
@@ -205,6 +206,26 @@ def _object_hook(cls: type, converter: Any) -> Callable[[object, type], object]:
     return structure
 
 
+def _is_optional(tp: Any) -> bool:
+    """``X | None`` of one other type (cattrs' own hook looks the inner hook up on every call)."""
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in {typing.Union, types.UnionType}
+        and len(args) == 2  # noqa: PLR2004 - the type and None
+        and type(None) in args
+    )
+
+
+def _optional_hook(tp: Any, converter: Any) -> Callable[[object, type], object]:
+    (inner,) = (arg for arg in typing.get_args(tp) if arg is not type(None))
+    hook = converter.get_structure_hook(inner)
+
+    def structure(value: object, _: type) -> object:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args: tuple[Any, ...] = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and args[1:] == (Ellipsis,)
@@ -240,6 +261,9 @@ def _converter() -> Any:
     converter.register_structure_hook_func(lambda cls: cls is str, _strict_str)
     # StrEnum comes before str in the MRO, so this class hook wins over the built-in one.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(
+        _is_optional, lambda tp: _optional_hook(tp, converter)
+    )
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple,
         lambda tp: _tuple_hook(tp, converter),
