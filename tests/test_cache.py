@@ -3,7 +3,7 @@
 import json
 import subprocess
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pytest
@@ -14,18 +14,25 @@ from spinal_metastasis import (
     Assessment,
     InvalidInputError,
     Patient,
+    _cache,
     assess,
     example_names,
     example_patient,
     to_json,
 )
 from spinal_metastasis._cache import has_negative_zero
+from spinal_metastasis.evidence import _finding
 from spinal_metastasis.testing import patients
 from spinal_metastasis.treatments import percutaneous, radiotherapy, surgery
 from spinal_metastasis.treatments.context import lesion_context
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+
+def _entries(memoized: object) -> int:
+    """The number of entries in a memoized function's cache."""
+    return int(cast("Any", memoized).cache_info().currsize)
 
 
 def _input_values(assessment: Assessment) -> list[str]:
@@ -120,6 +127,16 @@ class TestMemoizedEqualsRecomputed:
         except InvalidInputError:
             return
         assert assess(attrs.evolve(patient)) == first
+
+    def test_clear_empties_every_cache_and_changes_no_output(self) -> None:
+        """After clear(), the caches start empty and an assessment is the same JSON as before."""
+        patient = example_patient()
+        before = to_json(assess(patient))
+        _cache.clear()
+        assert 0 == _entries(_finding)
+        assert 0 == _entries(radiotherapy._sbrt)
+        assert before == to_json(assess(patient))
+        assert 0 < _entries(_finding)
 
 
 class TestLazyPackage:

@@ -8,10 +8,9 @@ reading code. The registry of every citation the library uses is
 :data:`spinal_metastasis.references.REFERENCES`.
 """
 
-import functools
-
 from attrs import field, frozen
 
+from spinal_metastasis._cache import bounded
 from spinal_metastasis._validators import (
     BoolRule,
     InstanceRule,
@@ -136,12 +135,12 @@ def finding_inputs(**inputs: object) -> tuple[FindingInput, ...]:
 # same thing. The caches below are keyed by the exact text (the statement and the rendered
 # input values), never by the raw values, so sharing cannot change an output; they are
 # bounded, and functools' LRU cache is safe to use from several threads.
-@functools.lru_cache(maxsize=4096)
+@bounded(4096)
 def _finding_inputs(rendered: tuple[tuple[str, str], ...]) -> tuple[FindingInput, ...]:
     return tuple(FindingInput(name=key, value=value) for key, value in rendered)
 
 
-@functools.lru_cache(maxsize=8192)
+@bounded(8192)
 def _finding(statement: str, citation: Citation, rendered: tuple[tuple[str, str], ...]) -> Finding:
     return Finding(statement=statement, citation=citation, inputs=_finding_inputs(rendered))
 
