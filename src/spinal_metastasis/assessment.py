@@ -234,40 +234,51 @@ _AFTER_DECOMPRESSION: Final = tuple(
 )
 
 
-# The plans of a lesion are a pure function of the assessments of their steps, which are
-# frozen (and, memoized themselves, usually the very objects seen before): memoized on them.
-@bounded(RECORD_CACHE_SIZE)
 def _plans(
     steps: tuple[OptionAssessment, ...], after_decompression: tuple[OptionAssessment, ...]
 ) -> tuple[PlanAssessment, ...]:
+    return _plans_of(
+        tuple(_step(option) for option in steps),
+        tuple(_step(option) for option in after_decompression),
+    )
+
+
+def _step(option: OptionAssessment) -> _Step:
+    """The few figures of an option that a plan reads."""
+    return _Step(
+        modality=option.modality,
+        eligibility=option.eligibility,
+        possible_eligibility=option.possible_eligibility,
+        missing=option.missing,
+        onset_days=option.pain_relief.onset_days,
+        systemic_therapy_hold_days=option.toxicity.systemic_therapy_hold_days,
+        sessions=option.burden.sessions,
+        hospital_days=option.burden.hospital_days,
+    )
+
+
+# The plans of a lesion are a pure function of a few figures of the options they combine:
+# memoized on those (small keys; hashing whole option assessments would cost more than the
+# plans on a record met for the first time).
+@bounded(RECORD_CACHE_SIZE)
+def _plans_of(
+    steps: tuple[_Step, ...], after_decompression: tuple[_Step, ...]
+) -> tuple[PlanAssessment, ...]:
     options = dict(zip(_PLAN_STEPS, steps, strict=True))
     decompressed = dict(zip(_AFTER_DECOMPRESSION, after_decompression, strict=True))
-    return tuple(_plan(template, options, decompressed) for template in _PLANS)
-
-
-def _plan(
-    template: _PlanTemplate,
-    options: dict[Modality, OptionAssessment],
-    decompressed: dict[Modality, OptionAssessment],
-) -> PlanAssessment:
-    chosen = [options[template.steps[0]]] + [
-        (decompressed if template.decompresses else options)[modality]
-        for modality in template.steps[1:]
-    ]
-    steps = tuple(
-        _Step(
-            modality=option.modality,
-            eligibility=option.eligibility,
-            possible_eligibility=option.possible_eligibility,
-            missing=option.missing,
-            onset_days=option.pain_relief.onset_days,
-            systemic_therapy_hold_days=option.toxicity.systemic_therapy_hold_days,
-            sessions=option.burden.sessions,
-            hospital_days=option.burden.hospital_days,
+    return tuple(
+        _plan_of(
+            template,
+            (
+                options[template.steps[0]],
+                *(
+                    (decompressed if template.decompresses else options)[modality]
+                    for modality in template.steps[1:]
+                ),
+            ),
         )
-        for option in chosen
+        for template in _PLANS
     )
-    return _plan_of(template, steps)
 
 
 # A plan is a pure function of its template and of a few figures of each step, and is
