@@ -1,11 +1,13 @@
+import gc
 import io
 import json
 import math
 import multiprocessing
 import sys
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -35,6 +37,9 @@ from spinal_metastasis.cohort.batch import (
 )
 from spinal_metastasis.io import unstructure
 from spinal_metastasis.testing import patients
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BAD_KPS = '{"kps": 75}'
 KPS_MESSAGE = "kps: must be an integer from 0 to 100 in steps of 10, or None (unknown) (got 75)"
@@ -275,6 +280,24 @@ class TestAssessManyPool:
         monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
         results = list(assess_many(_lines(), workers=2))
         assert len(results) == len(_lines())
+
+    def test_workers_collect_garbage_less_often(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The pool's workers run with WORKER_GC_THRESHOLDS; the calling process keeps its own."""
+        initializers: list[Callable[[], object]] = []
+
+        class Recording(ProcessPoolExecutor):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                initializers.append(kwargs["initializer"])
+                super().__init__(*args, **kwargs)
+
+        monkeypatch.setattr(batch, "ProcessPoolExecutor", Recording)
+        before = gc.get_threshold()
+        results = list(assess_many(_lines() * 2, workers=2, chunksize=1))
+        with ProcessPoolExecutor(1, initializer=initializers[0]) as executor:
+            in_worker = executor.submit(gc.get_threshold).result()
+        assert all(result.ok for result in results)
+        assert batch.WORKER_GC_THRESHOLDS == in_worker
+        assert before == gc.get_threshold()
 
     def test_worker_function_in_process(self) -> None:
         """The worker's task function returns plain tuples: rows, or messages for a bad record."""

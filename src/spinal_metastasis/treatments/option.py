@@ -349,7 +349,7 @@ class Burden:
     findings: tuple[Finding, ...] = ()
 
 
-# Frozen and used in memoization keys (the plans): the hash is computed once (cache_hash).
+# Frozen and hashable with the assessments that hold it: the deep hash is computed once.
 @frozen(kw_only=True, cache_hash=True)
 class OptionAssessment:
     """One treatment option for one lesion: eligibility and trade-offs.
