@@ -1,11 +1,14 @@
+import gc
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from spinal_metastasis import assess, example_names, example_patient, to_json
 from spinal_metastasis.cli import main
+from spinal_metastasis.cohort import batch
 from spinal_metastasis.cohort.batch import COLUMNS, assessment_rows
 
 BAD_KPS = '{"kps": 75}'
@@ -36,6 +39,24 @@ class TestBatchMode:
         records = len(example_names())
         assert err.startswith(f"{records} records: {records} assessed, 0 with errors; ")
         assert f"{_expected_rows()} rows written in " in err
+
+    def test_collects_garbage_as_the_workers_do_then_restores(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """While the batch runs, the command uses the workers' GC thresholds; then its own."""
+        seen: list[tuple[int, ...]] = []
+        real = batch._assess_one
+
+        def recording(*args: Any, **kwargs: Any) -> Any:
+            seen.append(gc.get_threshold())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(batch, "_assess_one", recording)
+        before = gc.get_threshold()
+        out = tmp_path / "rows.csv"
+        assert 0 == main(["assess", "--jsonl", str(_cohort(tmp_path)), "--out", str(out)])
+        assert {batch.WORKER_GC_THRESHOLDS} == set(seen)
+        assert before == gc.get_threshold()
 
     def test_errors_are_listed_with_line_numbers(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

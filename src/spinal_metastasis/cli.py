@@ -18,6 +18,7 @@ stop the run; they make it exit with status 2 once the valid ones are written.
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -185,7 +186,25 @@ class _Tally:
         return "".join(f"{line}\n" for line in lines)
 
 
+@contextlib.contextmanager
+def _batch_gc() -> Iterator[None]:
+    """The command's process assesses too: it collects garbage as the pool's workers do."""
+    from spinal_metastasis.cohort.batch import WORKER_GC_THRESHOLDS  # noqa: PLC0415
+
+    before = gc.get_threshold()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _batch(args: argparse.Namespace) -> int:
+    with _batch_gc():
+        return _run_batch(args)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
     from spinal_metastasis.cohort.batch import assess_many, write_table  # noqa: PLC0415
 
     started = time.perf_counter()
