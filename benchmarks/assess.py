@@ -31,6 +31,7 @@ clinical fields unknown, one to three lesions, built by a small generator here
 """
 
 import argparse
+import gc
 import json
 import os
 import pickle
@@ -60,7 +61,7 @@ from spinal_metastasis import (
     to_json,
 )
 from spinal_metastasis._cache import clear as clear_caches
-from spinal_metastasis.cohort.batch import assess_many, assessment_rows
+from spinal_metastasis.cohort.batch import WORKER_GC_THRESHOLDS, assess_many, assessment_rows
 from spinal_metastasis.io import structure
 
 LEVELS = list(VertebralLevel)
@@ -385,11 +386,18 @@ def bench_batch(lines: Sequence[str], workers: int) -> tuple[float, float]:
 
     The caches are emptied before each timed run (forked workers inherit the emptied
     state), so that both runs meet the records for the first time, as a cohort is met.
+    The serial run uses the garbage-collector thresholds of the pool's workers (as the
+    command line's batch does), so that the ratio is that of the processes alone.
     """
 
     def run(pool_size: int | None) -> float:
         clear_caches()
-        return best_of(1, lambda: sum(1 for _ in assess_many(lines, workers=pool_size)))
+        before = gc.get_threshold()
+        gc.set_threshold(*WORKER_GC_THRESHOLDS)
+        try:
+            return best_of(1, lambda: sum(1 for _ in assess_many(lines, workers=pool_size)))
+        finally:
+            gc.set_threshold(*before)
 
     serial = run(None)
     pooled = run(workers)
