@@ -16,7 +16,13 @@ from spinal_metastasis import (
     from_json,
     to_json,
 )
-from spinal_metastasis.scores.sins import SinsCategory, SinsScore, location_class, sins
+from spinal_metastasis.scores.sins import (
+    SinsCategory,
+    SinsScore,
+    location_class,
+    sins,
+    sins_evaluation,
+)
 from spinal_metastasis.testing import spinal_lesions
 from tests.cases.sins import SINS_CASES
 
@@ -117,6 +123,25 @@ class TestSins:
 
 
 class TestSinsUnknowns:
+    @given(spinal_lesions())
+    def test_evaluation_of_the_location_class_is_the_score_s(self, lesion: SpinalLesion) -> None:
+        """sins_evaluation on the lesion's location class gives the score's figures."""
+        score = sins(lesion)
+        result = sins_evaluation(
+            location_class(lesion.levels),
+            lesion.pain,
+            lesion.bone_lesion,
+            lesion.alignment,
+            lesion.collapse,
+            lesion.posterolateral,
+        )
+        assert (score.points, score.possible_categories, score.missing) == (
+            result.points,
+            result.possible_categories,
+            result.missing,
+        )
+        assert tuple(part.points for part in score.components) == result.component_points
+
     @given(spinal_lesions())
     def test_range_is_sound_and_tight(self, lesion: SpinalLesion) -> None:
         """The range holds every completion's total and both ends are reached."""

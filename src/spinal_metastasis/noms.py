@@ -52,7 +52,13 @@ from spinal_metastasis.model import (
 )
 from spinal_metastasis.scores._engine import Factor, decide, factor
 from spinal_metastasis.scores.escc import DEFAULT_GROUPING, EsccGrade, EsccGrouping, escc_grade
-from spinal_metastasis.scores.sins import SinsCategory, SinsScore, sins_of_findings
+from spinal_metastasis.scores.sins import (
+    SinsCategory,
+    SinsScore,
+    location_class,
+    sins_evaluation,
+    sins_of_findings,
+)
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011, LAUFER_2013
 from spinal_metastasis.sources.treatments import PATCHELL_2005
 
@@ -224,9 +230,12 @@ def _possible_stabilizations(
     deciding: list[str] = []
     pains = (known_pain,) if known_pain is not None else tuple(Pain)
     alignments = (known_alignment,) if known_alignment is not None else tuple(Alignment)
+    location = location_class(levels)
     for pain in pains:
         for alignment in alignments:
-            score = sins_of_findings(levels, pain, bone_lesion, alignment, collapse, posterolateral)
+            score = sins_evaluation(
+                location, pain, bone_lesion, alignment, collapse, posterolateral
+            )
             options = {_stabilization(c, pain, alignment) for c in score.possible_categories}
             by_pain.setdefault(pain, set()).update(options)
             by_alignment.setdefault(alignment, set()).update(options)

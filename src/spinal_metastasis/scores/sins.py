@@ -23,10 +23,10 @@ from typing import Final
 
 from attrs import frozen
 
-from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded
+from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded, memoized
 from spinal_metastasis._html import score_html
 from spinal_metastasis.anatomy import SinsLocation, VertebralLevel
-from spinal_metastasis.evidence import Citation
+from spinal_metastasis.evidence import Citation, finding_inputs
 from spinal_metastasis.model import (
     Alignment,
     BoneLesion,
@@ -36,7 +36,13 @@ from spinal_metastasis.model import (
     SpinalLesion,
 )
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate_sum, factor
+from spinal_metastasis.scores._engine import (
+    Evaluation,
+    ScoreComponent,
+    component,
+    evaluate_sum,
+    factor,
+)
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 
 __all__ = [
@@ -44,6 +50,7 @@ __all__ = [
     "SinsCategory",
     "SinsScore",
     "sins",
+    "sins_evaluation",
     "sins_of_findings",
 ]
 
@@ -241,34 +248,18 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
     """
     location = location_class(levels)
     levels_label = ", ".join(level.label for level in levels)
-    findings: dict[str, Hashable | None] = {
-        "location": location,
-        "pain": pain,
-        "bone_lesion": bone_lesion,
-        "alignment": alignment,
-        "collapse": collapse,
-        "posterolateral": posterolateral,
-    }
-    factors = [
-        factor(
-            name,
-            tuple(_TABLES[name]) if value is None else (value,),
-            **({"levels": levels_label} if name == "location" else {name: value}),
-        )
-        for name, value in findings.items()
-    ]
-
-    result = evaluate_sum(factors, [_TABLES[name].__getitem__ for name in findings], sins_category)
+    result = sins_evaluation(location, pain, bone_lesion, alignment, collapse, posterolateral)
+    findings = _findings(location, pain, bone_lesion, alignment, collapse, posterolateral)
     parts = tuple(
         component(
             name=_COMPONENT_NAMES[name],
             finding=_finding_text(name, value, location, levels_label),
             points=points,
-            inputs=item.inputs,
+            inputs=finding_inputs(
+                **({"levels": levels_label} if name == "location" else {name: value})
+            ),
         )
-        for (name, value), points, item in zip(
-            findings.items(), result.component_points, factors, strict=True
-        )
+        for (name, value), points in zip(findings.items(), result.component_points, strict=True)
     )
     referral = {category is not SinsCategory.STABLE for category in result.possible_categories}
     return SinsScore(
@@ -279,6 +270,54 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
         missing=result.missing,
         surgical_consultation_recommended=referral.pop() if len(referral) == 1 else None,
     )
+
+
+def _findings(  # noqa: PLR0917 - the six inputs of the score, in table order
+    location: SinsLocation,
+    pain: Pain | None,
+    bone_lesion: BoneLesion | None,
+    alignment: Alignment | None,
+    collapse: Collapse | None,
+    posterolateral: Posterolateral | None,
+) -> dict[str, Hashable | None]:
+    return {
+        "location": location,
+        "pain": pain,
+        "bone_lesion": bone_lesion,
+        "alignment": alignment,
+        "collapse": collapse,
+        "posterolateral": posterolateral,
+    }
+
+
+# The points, categories and deciding inputs depend on the levels only through their location
+# class: a domain of 4 x 4 x 4 x 4 x 5 x 4 values, memoized whole (see spinal_metastasis._cache).
+@memoized
+def sins_evaluation(  # noqa: PLR0917 - the six inputs of the score, in table order
+    location: SinsLocation,
+    pain: Pain | None,
+    bone_lesion: BoneLesion | None,
+    alignment: Alignment | None,
+    collapse: Collapse | None,
+    posterolateral: Posterolateral | None,
+) -> Evaluation[SinsCategory]:
+    """The exact SINS points, categories and deciding inputs of a location class and findings.
+
+    What :func:`sins_of_findings` scores, without the components' texts: for callers that
+    need only the categories (NOMS, the surgical rules), and shared by every lesion of the
+    same location class and findings (``None``: unknown).
+
+    Examples:
+        >>> result = sins_evaluation(SinsLocation.JUNCTIONAL, None, None, None, None, None)
+        >>> result.points, sorted(category.value for category in result.possible_categories)
+        (ScoreRange(low=3, high=18), ['potentially_unstable', 'stable', 'unstable'])
+    """
+    findings = _findings(location, pain, bone_lesion, alignment, collapse, posterolateral)
+    factors = [
+        factor(name, tuple(_TABLES[name]) if value is None else (value,), **{name: value})
+        for name, value in findings.items()
+    ]
+    return evaluate_sum(factors, [_TABLES[name].__getitem__ for name in findings], sins_category)
 
 
 def _finding_text(

@@ -66,7 +66,7 @@ from spinal_metastasis.model import (
 from spinal_metastasis.noms import SURGICAL_SURVIVAL_FLOOR_YEARS
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.scores._engine import decide, factor
-from spinal_metastasis.scores.sins import SinsCategory, sins_of_findings
+from spinal_metastasis.scores.sins import SinsCategory, location_class, sins_evaluation
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 from spinal_metastasis.sources.scores import LAUFER_2013 as NOMS_2013
 from spinal_metastasis.sources.surgery import (
@@ -687,8 +687,8 @@ def _corpectomy_rule(
         categories = (
             possible_categories
             if lesion.collapse is not None
-            else sins_of_findings(
-                lesion.levels,
+            else sins_evaluation(
+                location_class(lesion.levels),
                 lesion.pain,
                 lesion.bone_lesion,
                 lesion.alignment,
