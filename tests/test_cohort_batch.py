@@ -299,6 +299,15 @@ class TestAssessManyPool:
         assert batch.WORKER_GC_THRESHOLDS == in_worker
         assert before == gc.get_threshold()
 
+    def test_worker_setup_sets_the_thresholds(self) -> None:
+        """The worker initializer sets the thresholds of the process it runs in."""
+        before = gc.get_threshold()
+        try:
+            batch._worker_setup()
+            assert batch.WORKER_GC_THRESHOLDS == gc.get_threshold()
+        finally:
+            gc.set_threshold(*before)
+
     def test_worker_function_in_process(self) -> None:
         """The worker's task function returns plain tuples: rows, or messages for a bad record."""
         outcomes = batch._assess_tasks([(0, 1, _lines()[0]), (1, 2, BAD_KPS)], with_assessment=True)
