@@ -33,11 +33,17 @@ import itertools
 from collections.abc import Callable, Hashable, Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
+import attrs
 from attrs import frozen
 
-from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded, has_negative_zero
+from spinal_metastasis._cache import (
+    RECORD_CACHE_SIZE,
+    VALUE_CACHE_SIZE,
+    bounded,
+    has_negative_zero,
+)
 from spinal_metastasis._html import score_html
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, FindingInput, finding_inputs
@@ -375,20 +381,35 @@ class _Factor:
 
     name: str
     domains: tuple[tuple[str, tuple[Hashable, ...]], ...]
-    points: Callable[[_Values], int]
+    points: Callable[[_Values, Hashable], int]  # a module-level function of values and table
     inputs: tuple[FindingInput, ...]
     finding: str
+    table: Hashable = None  # what the points read besides the values (a table, cut-offs)
 
 
-def _enumerate(item: _Factor) -> tuple[frozenset[int], dict[str, frozenset[tuple[int, int]]]]:
+_Enumerated = tuple[frozenset[int], dict[str, frozenset[tuple[int, int]]]]
+
+
+def _enumerate(item: _Factor) -> _Enumerated:
     """Return the factor's possible points and, per unknown input, the pairs a change gives."""
-    names = [name for name, _ in item.domains]
+    return _enumerated(item.domains, item.points, item.table)
+
+
+# A factor's enumeration depends only on its domains, its points function and the table the
+# points read: few distinct values, shared by every patient with the same factor inputs.
+@bounded(VALUE_CACHE_SIZE)
+def _enumerated(
+    domains: tuple[tuple[str, tuple[Hashable, ...]], ...],
+    points_of: Callable[[_Values, Hashable], int],
+    table_of_points: Hashable,
+) -> _Enumerated:
+    names = [name for name, _ in domains]
     table = {
-        values: item.points(dict(zip(names, values, strict=True)))
-        for values in itertools.product(*(domain for _, domain in item.domains))
+        values: points_of(dict(zip(names, values, strict=True)), table_of_points)
+        for values in itertools.product(*(domain for _, domain in domains))
     }
     changes: dict[str, frozenset[tuple[int, int]]] = {}
-    for position, (name, domain) in enumerate(item.domains):
+    for position, (name, domain) in enumerate(domains):
         if len(domain) > 1:
             # Completions that differ at this input alone share the other inputs' values:
             # every pair of points within such a group is a change this input can make.
@@ -444,16 +465,6 @@ def _primary_factor(patient: "Patient | _Inputs", table: KatagiriPrimaryTable) -
     unclassified = any(not table.classifies(member) for member in primaries)
     groups: tuple[Hashable, ...] = tuple(KatagiriPrimaryGroup) if unclassified else (None,)
 
-    def points(values: _Values) -> int:
-        member = values["primary"]
-        assert isinstance(member, PrimaryTumor)  # noqa: S101 - narrows the type
-        group = table.group(
-            member,
-            hormone_dependent=values["hormone_dependent"] is True,
-            molecular_targeted_therapy=values["molecular_targeted_therapy"] is True,
-        )
-        return _PRIMARY_POINTS[group if group is not None else values["primary_growth_group"]]  # type: ignore[index]
-
     used: dict[str, object] = {"primary": primary}
     if primary is None or primary in table.by_hormone_dependence:
         used["hormone_dependent"] = patient.hormone_dependent
@@ -474,13 +485,26 @@ def _primary_factor(patient: "Patient | _Inputs", table: KatagiriPrimaryTable) -
             ("molecular_targeted_therapy", _known_or_both(patient.molecular_targeted_therapy)),
             ("primary_growth_group", groups),
         ),
-        points=points,
+        points=_primary_points,
         inputs=_inputs(**used),
         finding=finding,
+        table=table,
     )
 
 
-def _visceral_points(values: _Values) -> int:
+def _primary_points(values: _Values, table: Hashable) -> int:
+    member = values["primary"]
+    assert isinstance(member, PrimaryTumor)  # noqa: S101 - narrows the type
+    assert isinstance(table, KatagiriPrimaryTable)  # noqa: S101
+    group = table.group(
+        member,
+        hormone_dependent=values["hormone_dependent"] is True,
+        molecular_targeted_therapy=values["molecular_targeted_therapy"] is True,
+    )
+    return _PRIMARY_POINTS[group if group is not None else values["primary_growth_group"]]  # type: ignore[index]
+
+
+def _visceral_points(values: _Values, _table: Hashable) -> int:
     if values["disseminated_metastases"] is True:
         return DISSEMINATED_METASTASIS_POINTS
     if (
@@ -514,7 +538,7 @@ def _visceral_factor(patient: "Patient | _Inputs") -> _Factor:
     texts = {0: "none", 1: "nodular visceral or cerebral", 2: "disseminated"}
     possible, _ = _enumerate(item)
     finding = " or ".join(texts[points] for points in sorted(possible))
-    return _Factor(item.name, item.domains, item.points, item.inputs, finding)
+    return attrs.evolve(item, finding=finding)
 
 
 def _lab_factor(patient: Patient, cutoffs: tuple[LabCutoff, ...]) -> _Factor:
@@ -527,10 +551,6 @@ def _lab_factor_of(labs: tuple[float | None, ...], cutoffs: tuple[LabCutoff, ...
     measured: dict[str, Any] = {
         cutoff.field: value for cutoff, value in zip(cutoffs, labs, strict=True)
     }
-
-    def points(values: _Values) -> int:
-        tiers = [_LAB_POINTS[c.tier] for c in cutoffs if values[c.field] is True]
-        return max(tiers, default=0)
 
     out = [
         f"{c.label} {measured[c.field]:g} {c.unit}"
@@ -552,10 +572,20 @@ def _lab_factor_of(labs: tuple[float | None, ...], cutoffs: tuple[LabCutoff, ...
             )
             for c in cutoffs
         ),
-        points=points,
+        points=_lab_points,
         inputs=_inputs(**measured),
         finding=finding,
+        table=cutoffs,
     )
+
+
+def _lab_points(values: _Values, cutoffs: Hashable) -> int:
+    tiers = [
+        _LAB_POINTS[c.tier]
+        for c in cast("tuple[LabCutoff, ...]", cutoffs)
+        if values[c.field] is True
+    ]
+    return max(tiers, default=0)
 
 
 def _performance_factor(patient: "Patient | _Inputs", conversion: PerformanceConversion) -> _Factor:
@@ -577,10 +607,22 @@ def _performance_factor(patient: "Patient | _Inputs", conversion: PerformanceCon
     return _Factor(
         name="ECOG 3-4",
         domains=(("ecog", tuple(grades)),),
-        points=lambda values: int(values["ecog"] in POOR_PERFORMANCE_ECOG),
+        points=_performance_points,
         inputs=_inputs(ecog=patient.ecog, kps=patient.kps),
         finding=finding,
     )
+
+
+def _performance_points(values: _Values, _table: Hashable) -> int:
+    return int(values["ecog"] in POOR_PERFORMANCE_ECOG)
+
+
+def _chemotherapy_points(values: _Values, _table: Hashable) -> int:
+    return int(values["previous_chemotherapy"] is True)
+
+
+def _skeletal_points(values: _Values, _table: Hashable) -> int:
+    return int(values["vertebral_metastases"] + values["extraspinal_bone_metastases"] > 1)  # type: ignore[operator]
 
 
 def _chemotherapy_factor(patient: "Patient | _Inputs") -> _Factor:
@@ -588,7 +630,7 @@ def _chemotherapy_factor(patient: "Patient | _Inputs") -> _Factor:
     return _Factor(
         name="previous chemotherapy",
         domains=(("previous_chemotherapy", _known_or_both(given)),),
-        points=lambda values: int(values["previous_chemotherapy"] is True),
+        points=_chemotherapy_points,
         inputs=_inputs(previous_chemotherapy=given),
         finding=input_value(given).replace("true", "yes").replace("false", "no"),
     )
@@ -617,9 +659,7 @@ def _skeletal_factor(patient: "Patient | _Inputs") -> _Factor:
                 (min(extraspinal, many),) if extraspinal is not None else tuple(range(many + 1)),
             ),
         ),
-        points=lambda values: int(
-            values["vertebral_metastases"] + values["extraspinal_bone_metastases"] > 1  # type: ignore[operator]
-        ),
+        points=_skeletal_points,
         inputs=_inputs(
             vertebral_metastases=vertebral,
             extraspinal_bone_metastases=extraspinal,
