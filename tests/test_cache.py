@@ -133,7 +133,10 @@ class TestMemoizedEqualsRecomputed:
         patient = example_patient()
         before = to_json(assess(patient))
         _cache.clear()
-        assert 0 == _entries(_finding)
+        assert [0] * len(_cache._CLEARS) == [
+            _entries(cache_clear.__self__)  # type: ignore[attr-defined]
+            for cache_clear in _cache._CLEARS
+        ]
         assert 0 == _entries(radiotherapy._sbrt)
         assert before == to_json(assess(patient))
         assert 0 < _entries(_finding)

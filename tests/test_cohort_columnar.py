@@ -602,6 +602,22 @@ class TestCellChecks:
             (2, "kps", self._model(kps=75)),
         ]
 
+    def test_a_fraction_below_the_rounding_of_one_more_is_still_a_fraction(self) -> None:
+        """0.1 * 3 * 100 is not KPS 30 (nor 1 + 2**-52 ECOG 1), whatever the other rows hold."""
+        kps = 0.1 * 3 * 100
+        ecog = 1 + 2**-52
+        count = 3 + 2**-51
+        for other_kps in (70.0, 75.0):  # a clean block, and one with another bad cell
+            frame = pd.DataFrame(
+                {
+                    "kps": [kps, other_kps, 80.0],
+                    "ecog": [ecog, 1.0, 1e-17],
+                    "vertebral_metastases": [count, 3.0, 3.0],
+                }
+            )
+            bad = {(row, column) for row, column, _ in self._messages(frame)}
+            assert {(0, "kps"), (0, "ecog"), (0, "vertebral_metastases"), (2, "ecog")} <= bad
+
     def test_numbers_in_an_object_column_are_checked_one_by_one(self) -> None:
         """Integers, floats and strings mixed in one column: each cell judged on its own."""
         frame = pd.DataFrame(

@@ -58,10 +58,12 @@ _CLEARS: Final[list[Callable[[], None]]] = []
 
 
 def clear() -> None:
-    """Empty every cache: outputs do not change, only the time and memory they take.
+    """Empty every cache made by :func:`memoized` and :func:`bounded`.
 
-    For benchmarks that compare runs from the same (cold) start, and for a long-running
-    process that wants its memory back after a large cohort.
+    Outputs do not change, only the time and memory they take. For benchmarks that
+    compare runs from the same (cold) start, and for a long-running process that wants
+    its memory back after a large cohort. The per-process constants built once on first
+    use (the JSON converter, the columnar tables) are kept.
     """
     for cache_clear in _CLEARS:
         cache_clear()

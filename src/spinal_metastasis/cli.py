@@ -188,7 +188,11 @@ class _Tally:
 
 @contextlib.contextmanager
 def _batch_gc() -> Iterator[None]:
-    """The command's process assesses too: it collects garbage as the pool's workers do."""
+    """The command's process assesses too: it collects garbage as the pool's workers do.
+
+    The thresholds are the process's, restored afterwards: run one batch at a time (the
+    command line does) rather than several from threads of one process.
+    """
     from spinal_metastasis.cohort.batch import WORKER_GC_THRESHOLDS  # noqa: PLC0415
 
     before = gc.get_threshold()

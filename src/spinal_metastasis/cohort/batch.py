@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only; the extras load lazily
 
 __all__ = [
     "COLUMNS",
+    "WORKER_GC_THRESHOLDS",
     "AssessmentRow",
     "BatchResult",
     "Record",

@@ -980,13 +980,16 @@ def _step_codes(values: _Array, step: int, top: int | None) -> _Array | None:
     """Codes of in-range values on the grid 0, step, 2 step, ... (``k step`` is code ``k + 1``).
 
     NaN (unknown) is code 0 and codes are capped at ``top``. None when some known value is
-    not a multiple of ``step``: the integrality check and the coding share one pass.
+    not a multiple of ``step``: the integrality check and the coding share one pass. The
+    values are checked before anything is added to them, so that no fraction is rounded
+    away (``3.0000000000000004 + 1`` is ``4.0``).
     """
-    coded = np.add(values / step if step != 1 else values, 1)
-    np.fmax(coded, 0, out=coded)  # fmax turns NaN into 0
-    codes = coded.astype(np.int16)
-    if bool((codes != coded).any()):
+    steps = values / step if step != 1 else values
+    known = np.fmax(steps, -1.0)  # NaN (unknown) becomes -1; known values are >= 0
+    codes = known.astype(np.int16)
+    if bool((codes != known).any()):
         return None
+    codes += 1
     if top is not None:
         np.minimum(codes, top, out=codes)
     return codes

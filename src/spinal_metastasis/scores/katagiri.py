@@ -387,7 +387,7 @@ class _Factor:
     table: Hashable = None  # what the points read besides the values (a table, cut-offs)
 
 
-_Enumerated = tuple[frozenset[int], dict[str, frozenset[tuple[int, int]]]]
+_Enumerated = tuple[frozenset[int], Mapping[str, frozenset[tuple[int, int]]]]
 
 
 def _enumerate(item: _Factor) -> _Enumerated:
@@ -419,11 +419,11 @@ def _enumerated(
             changes[name] = frozenset(
                 (a, b) for group in groups.values() for a in group for b in group
             )
-    return frozenset(table.values()), changes
+    return frozenset(table.values()), MappingProxyType(changes)  # shared: read-only
 
 
 def _missing(
-    enumerated: list[tuple[frozenset[int], dict[str, frozenset[tuple[int, int]]]]],
+    enumerated: list[_Enumerated],
 ) -> tuple[str, ...]:
     """Unknown inputs whose change alone changes the group in some completion.
 
