@@ -431,10 +431,10 @@ def _done(outcomes: list[_Outcome]) -> "Future[list[_Outcome]]":
 
 #: The garbage collector's thresholds in a worker process. An assessment allocates thousands of
 #: small objects that die young, and the memoized results are many and long-lived: at
-#: CPython's default (700, 10, 10) the collector ran often enough to take about a fifth of a
-#: worker's time (2,510 against 2,050 us per patient met for the first time, measured on a
-#: synthetic cohort of benchmarks/assess.py on the project's machine). Only the pool's own
-#: worker processes are tuned; the calling process is left as it is.
+#: CPython's default (700, 10, 10) the collector ran often enough to take about a quarter of a
+#: worker's time (2,410 against 1,800 us per patient, the mean over 2,000 records met for the
+#: first time, from the synthetic cohort of benchmarks/assess.py, on the project's machine).
+#: Only the pool's own worker processes are tuned; the calling process is left as it is.
 WORKER_GC_THRESHOLDS: Final = (50_000, 10, 10)
 
 
