@@ -249,7 +249,8 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
     location = location_class(levels)
     levels_label = ", ".join(level.label for level in levels)
     result = sins_evaluation(location, pain, bone_lesion, alignment, collapse, posterolateral)
-    findings = _findings(location, pain, bone_lesion, alignment, collapse, posterolateral)
+    values = (location, pain, bone_lesion, alignment, collapse, posterolateral)
+    findings = zip(_TABLES, values, strict=True)
     parts = tuple(
         component(
             name=_COMPONENT_NAMES[name],
@@ -259,7 +260,7 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
                 **({"levels": levels_label} if name == "location" else {name: value})
             ),
         )
-        for (name, value), points in zip(findings.items(), result.component_points, strict=True)
+        for (name, value), points in zip(findings, result.component_points, strict=True)
     )
     referral = {category is not SinsCategory.STABLE for category in result.possible_categories}
     return SinsScore(
@@ -270,24 +271,6 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
         missing=result.missing,
         surgical_consultation_recommended=referral.pop() if len(referral) == 1 else None,
     )
-
-
-def _findings(  # noqa: PLR0917 - the six inputs of the score, in table order
-    location: SinsLocation,
-    pain: Pain | None,
-    bone_lesion: BoneLesion | None,
-    alignment: Alignment | None,
-    collapse: Collapse | None,
-    posterolateral: Posterolateral | None,
-) -> dict[str, Hashable | None]:
-    return {
-        "location": location,
-        "pain": pain,
-        "bone_lesion": bone_lesion,
-        "alignment": alignment,
-        "collapse": collapse,
-        "posterolateral": posterolateral,
-    }
 
 
 # The points, categories and deciding inputs depend on the levels only through their location
@@ -312,12 +295,12 @@ def sins_evaluation(  # noqa: PLR0917 - the six inputs of the score, in table or
         >>> result.points, sorted(category.value for category in result.possible_categories)
         (ScoreRange(low=3, high=18), ['potentially_unstable', 'stable', 'unstable'])
     """
-    findings = _findings(location, pain, bone_lesion, alignment, collapse, posterolateral)
+    values = (location, pain, bone_lesion, alignment, collapse, posterolateral)
     factors = [
-        factor(name, tuple(_TABLES[name]) if value is None else (value,), **{name: value})
-        for name, value in findings.items()
+        factor(name, tuple(table) if value is None else (value,), **{name: value})
+        for (name, table), value in zip(_TABLES.items(), values, strict=True)
     ]
-    return evaluate_sum(factors, [_TABLES[name].__getitem__ for name in findings], sins_category)
+    return evaluate_sum(factors, [table.__getitem__ for table in _TABLES.values()], sins_category)
 
 
 def _finding_text(
