@@ -619,7 +619,7 @@ def _item_table(item: _Item, channels: Mapping[str, _Channel]) -> _ItemTable:
 
 
 #: Channels that lead the joint tables, in this order, so that the tables of several scores
-#: share the first steps of their row index (see _evaluate); the others follow as they come.
+#: share the first steps of their row index (see _row_index); the others follow as they come.
 _SHARED_CHANNELS: Final = (
     "vertebral_metastases",
     "extraspinal_bone_metastases",
