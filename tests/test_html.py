@@ -19,7 +19,7 @@ from spinal_metastasis import (
 )
 from spinal_metastasis._html import ScoreResult, score_html
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.scores._engine import ScoreComponent
+from spinal_metastasis.ranges.enumeration import ScoreComponent
 from spinal_metastasis.scores.bauer import bauer
 from spinal_metastasis.testing import patients
 

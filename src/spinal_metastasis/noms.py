@@ -50,7 +50,7 @@ from spinal_metastasis.model import (
     Posterolateral,
     SpinalLesion,
 )
-from spinal_metastasis.scores._engine import Factor, decide, factor
+from spinal_metastasis.ranges.enumeration import Factor, decide, factor
 from spinal_metastasis.scores.escc import DEFAULT_GROUPING, EsccGrade, EsccGrouping, escc_grade
 from spinal_metastasis.scores.sins import (
     SinsCategory,

@@ -55,7 +55,7 @@ from spinal_metastasis.histology.bauer import (
 )
 from spinal_metastasis.model import Collapse, Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import Factor, ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import Factor, ScoreComponent, component, evaluate, factor
 from spinal_metastasis.sources.survival import BAUER_1995, LEITHNER_2008
 
 __all__ = [

@@ -56,7 +56,7 @@ from spinal_metastasis.histology.katagiri import (
 from spinal_metastasis.model import Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD, PerformanceConversion, possible_ecog
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import (
+from spinal_metastasis.ranges.enumeration import (
     ScoreComponent,
     component,
     evaluate_sum,

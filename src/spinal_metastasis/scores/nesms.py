@@ -37,7 +37,7 @@ from spinal_metastasis.evidence import Citation, Finding
 from spinal_metastasis.histology.bauer import BAUER_1995_PRIMARY_GROUPS, BauerPrimaryTable
 from spinal_metastasis.model import Patient
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import ScoreComponent, component, evaluate, factor
 from spinal_metastasis.scores.bauer import (
     ModifiedBauerScore,
     _bauer_inputs,

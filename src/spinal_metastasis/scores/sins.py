@@ -36,7 +36,7 @@ from spinal_metastasis.model import (
     SpinalLesion,
 )
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import (
+from spinal_metastasis.ranges.enumeration import (
     Evaluation,
     ScoreComponent,
     component,

@@ -52,7 +52,13 @@ from spinal_metastasis.histology.tokuhashi import TOKUHASHI_2005_PRIMARY, Tokuha
 from spinal_metastasis.model import Frankel, Patient, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD, PerformanceConversion, possible_kps
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import Factor, ScoreComponent, component, evaluate_sum, factor
+from spinal_metastasis.ranges.enumeration import (
+    Factor,
+    ScoreComponent,
+    component,
+    evaluate_sum,
+    factor,
+)
 from spinal_metastasis.sources.scores import TOKUHASHI_2005
 
 __all__ = [

@@ -46,7 +46,7 @@ from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.tomita import TOMITA_2001_GROWTH, TomitaGrowth, TomitaGrowthTable
 from spinal_metastasis.model import Patient, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.scores._engine import ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import ScoreComponent, component, evaluate, factor
 from spinal_metastasis.sources.scores import TOMITA_2001
 
 __all__ = [

@@ -112,7 +112,7 @@ from spinal_metastasis.radiobiology import (
 )
 from spinal_metastasis.radiobiology import schedule as named_schedule
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
-from spinal_metastasis.scores._engine import decide, factor
+from spinal_metastasis.ranges.enumeration import decide, factor
 from spinal_metastasis.sources.radiobiology import (
     BONE_PAIN_TRIAL_1999,
     FOWLER_1989,

@@ -65,7 +65,7 @@ from spinal_metastasis.model import (
 )
 from spinal_metastasis.noms import SURGICAL_SURVIVAL_FLOOR_YEARS
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
-from spinal_metastasis.scores._engine import decide, factor
+from spinal_metastasis.ranges.enumeration import decide, factor
 from spinal_metastasis.scores.sins import SinsCategory, location_class, sins_evaluation
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 from spinal_metastasis.sources.scores import LAUFER_2013 as NOMS_2013

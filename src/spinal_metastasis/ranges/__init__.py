@@ -4,6 +4,12 @@ A range is exact when ``low == high``. Every score returns a :class:`ScoreRange`
 that holds the score of every completion of its unknown inputs, and is tight:
 both ends are reached by some completion. Day and probability ranges carry the
 spread the literature reports.
+
+The enumeration of unknowns that scores, NOMS and the eligibility rules share
+(:class:`~spinal_metastasis.ranges.enumeration.Factor`,
+:func:`~spinal_metastasis.ranges.enumeration.evaluate`,
+:func:`~spinal_metastasis.ranges.enumeration.decide`) is
+:mod:`spinal_metastasis.ranges.enumeration`.
 """
 
 from typing import Any, Final, Self

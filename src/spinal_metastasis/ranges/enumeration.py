@@ -1,4 +1,4 @@
-"""Exact score arithmetic under unknown inputs.
+"""Exact arithmetic under unknown inputs: the enumeration that scores and rules share.
 
 A score is a sum of components (or a capped sum), each a function of discrete
 *factors* derived from the inputs. A known factor has one value; an unknown one
@@ -14,6 +14,16 @@ product of the factor domains gives, exactly:
 
 The domains are small (the largest product, SINS with every finding unknown, has
 1,296 completions), and a fully known record is a single evaluation.
+
+:func:`evaluate` (and :func:`evaluate_sum`, its shortcut for plain sums) serves
+the scores; :func:`decide` enumerates any decision over factors (a NOMS step, an
+eligibility rule) to the outcomes still possible and the inputs that decide it.
+
+Examples:
+    >>> from spinal_metastasis.ranges.enumeration import decide, factor
+    >>> kps = factor("kps", (60, 70), kps=None)
+    >>> decide([kps], lambda values: values["kps"] >= 70)
+    (frozenset({False, True}), ('kps',))
 """
 
 import itertools
@@ -180,12 +190,12 @@ def _changes_category(category_of: Mapping[tuple[Hashable, ...], Hashable], posi
     return False
 
 
-OutcomeT = TypeVar("OutcomeT", bound=Hashable)
+R = TypeVar("R", bound=Hashable)
 
 
 def decide(
-    factors: Sequence[Factor], outcome: Callable[[Mapping[str, Hashable]], OutcomeT]
-) -> tuple[frozenset[OutcomeT], tuple[str, ...]]:
+    factors: Sequence[Factor], outcome: Callable[[Mapping[str, Hashable]], R]
+) -> tuple[frozenset[R], tuple[str, ...]]:
     """Enumerate a decision over the completions of the factors.
 
     Returns:
@@ -194,7 +204,7 @@ def decide(
         it alone give different outcomes).
     """
     names = [item.name for item in factors]
-    outcome_of: dict[tuple[Hashable, ...], OutcomeT] = {}
+    outcome_of: dict[tuple[Hashable, ...], R] = {}
     for values in itertools.product(*(item.domain for item in factors)):
         outcome_of[values] = outcome(dict(zip(names, values, strict=True)))
     outcomes = frozenset(outcome_of.values())
