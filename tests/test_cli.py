@@ -24,12 +24,12 @@ class TestDemo:
     def test_json_carries_the_assessment(
         self, name: str, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """`demo --json` prints a versioned document: the whole assessment, patient included."""
+        """`demo --json` prints the versioned envelope: the whole assessment, patient included."""
         assert main(["demo", "--example", name, "--json"]) == 0
         document = json.loads(capsys.readouterr().out)
-        assert document["schema_version"] == "1"
+        assert ("1", "Assessment") == (document["schema_version"], document["kind"])
         expected = from_json((EXAMPLES_DIR / f"{name}.json").read_text("utf-8"), Patient)
-        assessment = from_json(json.dumps(document["assessment"]), Assessment)
+        assessment = from_json(json.dumps(document["result"]), Assessment)
         assert assess(expected) == assessment
 
 

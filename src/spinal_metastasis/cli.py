@@ -28,15 +28,9 @@ from typing import TYPE_CHECKING, Final, TextIO
 
 from spinal_metastasis.assessment import assess
 from spinal_metastasis.errors import SerializationError
-from spinal_metastasis.io import (
-    SCHEMA_VERSION,
-    example_names,
-    example_patient,
-    from_json,
-    json_schema,
-    unstructure,
-)
+from spinal_metastasis.io import example_names, example_patient, from_json, json_schema
 from spinal_metastasis.model import Patient
+from spinal_metastasis.provenance import envelope_json
 
 if TYPE_CHECKING:  # pragma: no cover - the batch module loads only in batch mode
     from spinal_metastasis.cohort.batch import BatchResult, RecordError
@@ -115,8 +109,7 @@ def _positive(text: str) -> int:
 def _emit(patient: Patient, *, as_json: bool, out: TextIO) -> None:
     assessment = assess(patient)
     if as_json:
-        document = {"schema_version": SCHEMA_VERSION, "assessment": unstructure(assessment)}
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(envelope_json(assessment, indent=2) + "\n")
     else:
         out.write(f"{assessment}\n")
 

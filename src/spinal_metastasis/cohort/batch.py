@@ -46,6 +46,7 @@ from spinal_metastasis.assessment import Assessment, assess
 from spinal_metastasis.errors import InvalidInputError, SpinalMetastasisError
 from spinal_metastasis.io import from_json, structure, unstructure
 from spinal_metastasis.model import Patient
+from spinal_metastasis.provenance import provenance, provenance_metadata
 from spinal_metastasis.ranges import DayRange, ProbabilityRange
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only; the extras load lazily
@@ -637,7 +638,9 @@ def _pandas(columns: dict[str, list[Any]]) -> "pd.DataFrame":
             data[name] = pd.array(values, dtype="string")
         else:
             data[name] = pd.array([float("nan") if v is None else v for v in values], "float64")
-    return pd.DataFrame(data)
+    frame = pd.DataFrame(data)
+    frame.attrs.update(provenance())
+    return frame
 
 
 def _polars(columns: dict[str, list[Any]]) -> "pl.DataFrame":
@@ -675,7 +678,7 @@ def _arrow_schema() -> "pa.Schema":
         else:
             kind = pa.float64()
         fields.append(pa.field(name, kind, nullable=name not in _INT_COLUMNS_ALL))
-    return pa.schema(fields)
+    return pa.schema(fields, metadata=provenance_metadata())
 
 
 def _arrow(columns: dict[str, list[Any]]) -> "pa.Table":
@@ -699,6 +702,9 @@ def to_table(results: Iterable[BatchResult | AssessmentRow], *, kind: TableKind 
     Returns:
         A ``pandas.DataFrame``, a ``polars.DataFrame`` or a ``pyarrow.Table`` with
         the columns :data:`COLUMNS`. Nulls mean "no figure" or "undetermined";
+        a pandas frame carries :func:`~spinal_metastasis.provenance.provenance` in
+        ``DataFrame.attrs``, an Arrow table in its schema's metadata
+        (:func:`~spinal_metastasis.provenance.provenance_metadata`);
         the enum columns are categoricals in enum order (pandas), ``Enum``
         (polars) or strings (Arrow).
 
@@ -771,7 +777,7 @@ def _write_parquet_polars(rows: Iterable[AssessmentRow], path: Path) -> int:
         msg = 'writing Parquet needs pyarrow or polars: pip install "spinal-metastasis[arrow]"'
         raise ImportError(msg) from None
     frame = _polars(_columns(rows))
-    frame.write_parquet(path)
+    frame.write_parquet(path, metadata=provenance_metadata())
     return int(frame.height)
 
 
@@ -780,7 +786,8 @@ def write_table(
 ) -> int:
     """Stream the rows of batch results to a CSV or Parquet file, by its suffix.
 
-    CSV needs only the standard library (an empty cell is a null); Parquet is
+    CSV needs only the standard library (an empty cell is a null); Parquet carries
+    :func:`~spinal_metastasis.provenance.provenance_metadata` as key-value metadata and is
     written in row groups of :data:`PARQUET_BATCH_ROWS` rows with pyarrow (extra
     ``arrow``), or at once with polars (extra ``polars``) when pyarrow is absent.
 

@@ -23,7 +23,7 @@ from typing import Any, Final
 
 from attrs import Attribute, field, frozen
 
-from spinal_metastasis._validators import fail
+from spinal_metastasis._validators import StringRule, fail
 from spinal_metastasis.evidence import Citation
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.sources.survival import BAUER_1995
@@ -59,6 +59,8 @@ class BauerPrimaryTable:
         name: Short name of the table.
         groups: The group of every :class:`~spinal_metastasis.histology.PrimaryTumor`.
         citation: The source of the grouping.
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str
@@ -66,6 +68,7 @@ class BauerPrimaryTable:
     # table can be part of a memoization key, as the other histology tables are.
     groups: Mapping[PrimaryTumor, BauerPrimaryGroup] = field(validator=_complete, hash=False)
     citation: Citation
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def __repr__(self) -> str:
         """Show the table by name only (``BauerPrimaryTable('...')``): the mapping is long."""

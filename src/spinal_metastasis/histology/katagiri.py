@@ -33,6 +33,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from spinal_metastasis._validators import StringRule
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation
 from spinal_metastasis.histology import PrimaryTumor
@@ -70,6 +71,8 @@ class KatagiriPrimaryTable:
             ``(group if treated with targeted drugs, group if not)``.
         unverified: Classified primaries whose group was not seen in any source.
         citation: The source of the grouping.
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str
@@ -80,6 +83,7 @@ class KatagiriPrimaryTable:
     by_targeted_therapy: Mapping[PrimaryTumor, _Pair] = field(hash=False)
     unverified: frozenset[PrimaryTumor]
     citation: Citation
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def __attrs_post_init__(self) -> None:
         """Check that each primary has one rule and that flagged primaries are classified."""

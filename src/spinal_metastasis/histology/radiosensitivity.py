@@ -132,6 +132,8 @@ class RadiosensitivityTable:
         notes: What the classification is and how it was checked.
         sources: For each primary, the citation its entry rests on (defaults to
             the first of ``citations``).
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str = field(validator=StringRule(optional=False))
@@ -149,6 +151,7 @@ class RadiosensitivityTable:
     sources: Mapping[PrimaryTumor, Citation] = field(
         factory=dict, converter=_read_only, validator=_sources, hash=False
     )
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def source(self, primary: PrimaryTumor) -> Citation:
         """Return the citation the entry of ``primary`` rests on (the first citation if unset)."""

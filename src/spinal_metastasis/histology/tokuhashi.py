@@ -100,6 +100,8 @@ class TokuhashiPrimaryTable:
         placement: For every primary, the row it was placed in and why.
         inferred: Primaries placed by inference rather than named in the table.
         citation: The source of the table.
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str = field(validator=StringRule(optional=False))
@@ -111,6 +113,7 @@ class TokuhashiPrimaryTable:
     )
     inferred: frozenset[PrimaryTumor] = field(converter=_primaries)
     citation: Citation = field(validator=InstanceRule(cls=Citation, optional=False))
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def __repr__(self) -> str:
         """Show the name only (the table itself is long)."""

@@ -64,6 +64,8 @@ class TomitaGrowthTable:
             gives a range).
         citation: The source of the table.
         notes: What the table rests on.
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str = field(validator=StringRule(optional=False))
@@ -72,6 +74,7 @@ class TomitaGrowthTable:
     )
     citation: Citation = field(validator=InstanceRule(cls=Citation, optional=False))
     notes: str = field(validator=StringRule(optional=False, max_length=2000))
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def __repr__(self) -> str:
         """Show the name only (the table itself is long)."""

@@ -70,6 +70,8 @@ class EsccGrouping:
         contested_grades: Grades whose assignment the sources disagree on.
         citations: The sources of the grouping.
         notes: What the grouping rests on.
+        version: Version of the table's content, raised whenever an entry changes
+            (:func:`spinal_metastasis.provenance.table_digest` detects any change).
     """
 
     name: str = field(validator=StringRule(optional=False))
@@ -79,6 +81,7 @@ class EsccGrouping:
         validator=TupleRule(element=Citation, optional=False, min_length=1)
     )
     notes: str = field(validator=StringRule(optional=False, max_length=2000))
+    version: str = field(default="1", validator=StringRule(optional=False, max_length=40))
 
     def __repr__(self) -> str:
         """Show the name and the high grades (the tables are long)."""
