@@ -19,7 +19,7 @@ from spinal_metastasis import (
     from_json,
     to_json,
 )
-from spinal_metastasis.noms import NomsPathway, NomsResult, Stabilization, noms
+from spinal_metastasis.pathways import NomsPathway, NomsResult, Stabilization, noms
 from spinal_metastasis.scores.escc import ESCC_1C_HIGH
 from spinal_metastasis.testing import patients
 

@@ -17,6 +17,17 @@ class TestPackage:
         )
         assert result.stdout.strip() == "[]"
 
+    def test_import_loads_the_package_module_alone(self) -> None:
+        """Importing the package loads none of its modules until a public name is used."""
+        code = (
+            "import sys, spinal_metastasis; "
+            "print(sorted(m for m in sys.modules if m.startswith('spinal_metastasis.')))"
+        )
+        result = subprocess.run(  # noqa: S603 - a fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "[]"
+
     def test_version_is_served_from_metadata(self) -> None:
         """__version__ is the installed distribution's version."""
         assert spinal_metastasis.__version__ == "0.1.0"
@@ -30,9 +41,9 @@ class TestPackage:
 
 class TestNames:
     def test_noms_is_the_function_whatever_was_imported_first(self) -> None:
-        """`spinal_metastasis.noms` is the NOMS function even after its submodule is imported."""
+        """`spinal_metastasis.noms` is the NOMS function even after its module is imported."""
         code = (
-            "import spinal_metastasis.noms, spinal_metastasis as s; "
+            "import spinal_metastasis.pathways, spinal_metastasis as s; "
             "from spinal_metastasis import assess, example_patient, noms; "
             "assess(example_patient()); print(callable(noms), callable(s.noms))"
         )

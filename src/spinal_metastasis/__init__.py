@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         SystemicAgent,
         VisceralMetastases,
     )
-    from spinal_metastasis.noms import NomsPathway, NomsResult, Stabilization, noms
+    from spinal_metastasis.pathways import NomsPathway, NomsResult, Stabilization, noms
     from spinal_metastasis.radiobiology import (
         SCHEDULES,
         ReirradiationCheck,
@@ -275,7 +275,7 @@ _MODULE_OF: Final = {
         "spinal_metastasis.model",
     ),
     **dict.fromkeys(
-        ("NomsPathway", "NomsResult", "Stabilization", "noms"), "spinal_metastasis.noms"
+        ("NomsPathway", "NomsResult", "Stabilization", "noms"), "spinal_metastasis.pathways"
     ),
     **dict.fromkeys(
         (
@@ -362,9 +362,3 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     """List the public names with the module's own, as if they had been imported eagerly."""
     return sorted({*globals(), *__all__})
-
-
-# ``noms`` names both a submodule and the function it defines. Importing the submodule (which
-# ``assess`` does) would bind the package attribute to the module, and ``__getattr__`` would
-# never be asked; binding the function eagerly keeps ``spinal_metastasis.noms`` the function.
-from spinal_metastasis.noms import noms  # noqa: E402

@@ -22,7 +22,7 @@ from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import ESCC, Patient, SpinalLesion
-from spinal_metastasis.noms import NomsResult
+from spinal_metastasis.pathways import NomsResult
 from spinal_metastasis.ranges import DayRange, ScoreRange
 from spinal_metastasis.scores.bauer import BauerScore, ModifiedBauerScore, bauer, modified_bauer
 from spinal_metastasis.scores.escc import EsccGrade, escc_grade

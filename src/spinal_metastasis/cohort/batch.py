@@ -610,7 +610,7 @@ _ENUM_COLUMNS: Final = ("sins_category", "noms_pathway", "stabilization", "modal
 
 
 def _enum_categories() -> dict[str, list[str]]:
-    from spinal_metastasis.noms import NomsPathway, Stabilization  # noqa: PLC0415
+    from spinal_metastasis.pathways import NomsPathway, Stabilization  # noqa: PLC0415
     from spinal_metastasis.scores.sins import SinsCategory  # noqa: PLC0415
     from spinal_metastasis.treatments.option import Eligibility, Modality  # noqa: PLC0415
 

@@ -17,7 +17,7 @@ from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.radiosensitivity import NOMS_TABLE, RadiosensitivityTable
 from spinal_metastasis.model import Frankel, Patient, RadiationCourse, SpinalLesion, SystemicAgent
-from spinal_metastasis.noms import (
+from spinal_metastasis.pathways import (
     NomsResult,
     noms,
     possible_high_grade,

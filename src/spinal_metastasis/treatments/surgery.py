@@ -63,7 +63,7 @@ from spinal_metastasis.model import (
     SpinalLesion,
     SystemicAgent,
 )
-from spinal_metastasis.noms import SURGICAL_SURVIVAL_FLOOR_YEARS
+from spinal_metastasis.pathways import SURGICAL_SURVIVAL_FLOOR_YEARS
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.ranges.enumeration import decide, factor
 from spinal_metastasis.scores.sins import SinsCategory, location_class, sins_evaluation
@@ -599,7 +599,7 @@ def _decompression_verdict(values: Mapping[str, Hashable]) -> Eligibility:
 def _stabilization_indication(inputs: TreatmentInputs) -> RuleOutcome:
     """Gross instability (SINS 13-18, or subluxation): surgical stabilization (NOMS).
 
-    The same reading of gross instability as :mod:`spinal_metastasis.noms` and the
+    The same reading of gross instability as :mod:`spinal_metastasis.pathways` and the
     percutaneous options (clinical reference §10.2: "SINS >= 13, translation").
     """
     base = _stabilization_rule(inputs.sins_points, inputs.sins_categories, inputs.sins_missing)
