@@ -146,7 +146,7 @@ class TestErrors:
         ("text", "message"),
         [
             ("nope", "$: not valid JSON"),
-            (b"\xff", "$: not valid JSON"),
+            (b"\xff", "$: not UTF-8 text"),
             ("[1]", "$: expected a JSON object (got [1])"),
             ('{"lesions": "T12"}', "lesions: expected a JSON array (got 'T12')"),
             ('{"lesions": [3]}', "lesions[0]: expected a JSON object (got 3)"),

@@ -16,6 +16,7 @@ from typing import Any, Final
 from attrs import Attribute, frozen
 
 from spinal_metastasis.errors import InvalidInputError
+from spinal_metastasis.limits import echo
 
 __all__ = [
     "BoolRule",
@@ -35,12 +36,18 @@ JsonSchema = dict[str, Any]
 _NULL: Final[JsonSchema] = {"type": "null"}
 
 
+#: A tuple in a message shows at most this many items, then how many there are.
+_SHOWN_ITEMS: Final = 8
+
+
 def _show(value: object) -> str:
     if isinstance(value, enum.Enum):
         return repr(value.value)
     if isinstance(value, tuple):
-        return "(" + ", ".join(_show(item) for item in value) + ")"
-    return repr(value)
+        shown = ", ".join(_show(item) for item in value[:_SHOWN_ITEMS])
+        more = f", ... ({len(value)} items)" if len(value) > _SHOWN_ITEMS else ""
+        return f"({shown}{more})"
+    return echo(value)
 
 
 def fail(
@@ -239,6 +246,7 @@ class TupleRule:
 
     element: "IntegerRule | NumberRule | EnumRule | type"
     min_length: int = 0
+    max_length: int | None = None
     unique: bool = False
     optional: bool = True
 
@@ -250,6 +258,8 @@ class TupleRule:
         expectation = f"a tuple of {name}"
         if self.min_length:
             expectation = f"a tuple of at least {self.min_length} {name}"
+        if self.max_length is not None:
+            expectation += f", at most {self.max_length}"
         if self.unique:
             expectation += " without repeats"
         return expectation
@@ -259,7 +269,11 @@ class TupleRule:
         if value is None and self.optional:
             return
         # The message is built only on failure: tuples of findings are validated often.
-        if not isinstance(value, tuple) or len(value) < self.min_length:
+        if (
+            not isinstance(value, tuple)
+            or len(value) < self.min_length
+            or (self.max_length is not None and len(value) > self.max_length)
+        ):
             fail(attribute, self.expectation(), value)
             return
         for item in value:

@@ -24,11 +24,12 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Final, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
 from spinal_metastasis.assessment import assess
 from spinal_metastasis.errors import SerializationError
 from spinal_metastasis.io import example_names, example_patient, from_json, json_schema
+from spinal_metastasis.limits import MAX_DOCUMENT_BYTES
 from spinal_metastasis.model import Patient
 from spinal_metastasis.provenance import envelope_json
 
@@ -114,11 +115,14 @@ def _emit(patient: Patient, *, as_json: bool, out: TextIO) -> None:
         out.write(f"{assessment}\n")
 
 
-def _read(path: str) -> str:
+def _read(path: str) -> str | bytes:
+    """Read the document as bytes (``parse_json`` checks UTF-8), at most one byte past the limit."""
+    size = MAX_DOCUMENT_BYTES.value + 1
     if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - a plain text file
-        return handle.read()
+        stdin: TextIO | BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)  # text if replaced
+        return stdin.read(size)
+    with open(path, "rb") as handle:  # noqa: PTH123 - a plain file, read as bytes
+        return handle.read(size)
 
 
 #: At most this many record errors are listed in the closing summary.

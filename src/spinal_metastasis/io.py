@@ -21,6 +21,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from spinal_metastasis._decoding import parse_json
 from spinal_metastasis._validators import (
     BoolRule,
     EnumRule,
@@ -32,6 +33,7 @@ from spinal_metastasis._validators import (
     nullable,
 )
 from spinal_metastasis.errors import InvalidInputError, SerializationError
+from spinal_metastasis.limits import MAX_REPORTED_ERRORS, capped, echo
 from spinal_metastasis.model import Patient
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "example_patient",
     "from_json",
     "json_schema",
+    "parse_json",
     "structure",
     "to_json",
     "unstructure",
@@ -73,29 +76,47 @@ def _strict_int(value: object, _: type) -> int:
     # JSON (and JSON Schema's "integer") does not tell 70 from 70.0; JavaScript cannot.
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    msg = f"expected an integer (got {value!r})"
+    msg = f"expected an integer (got {echo(value)})"
     raise InvalidInputError(msg)
 
 
 def _strict_float(value: object, _: type) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    msg = f"expected a number (got {value!r})"
+    msg = f"expected a number (got {echo(value)})"
     raise InvalidInputError(msg)
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    msg = f"expected true or false (got {value!r})"
+    msg = f"expected true or false (got {echo(value)})"
     raise InvalidInputError(msg)
 
 
 def _strict_str(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
-    msg = f"expected a string (got {value!r})"
+    # The value is not echoed: a string field may hold an identifier (patient_id).
+    msg = f"expected a string (got {_kind(value)})"
     raise InvalidInputError(msg)
+
+
+def _kind(value: object) -> str:
+    """Name the JSON type of a value, without showing it."""
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "a boolean"
+        case int() | float():
+            return "a number"
+        case list():
+            return "an array"
+        case dict():
+            return "an object"
+        case _:
+            return f"a {type(value).__name__}"
 
 
 @functools.cache
@@ -109,7 +130,7 @@ def _structure_enum(value: object, enum_type: type[enum.Enum]) -> enum.Enum:
     try:
         return members[value]
     except (KeyError, TypeError):
-        msg = f"{value!r} is not one of {allowed}"
+        msg = f"{echo(value)} is not one of {allowed}"
         raise InvalidInputError(msg) from None
 
 
@@ -122,7 +143,7 @@ def _tuple_hook(tp: Any, converter: Any) -> Callable[[object, type], tuple[objec
 
     def structure(value: object, _: type) -> tuple[object, ...]:
         if not isinstance(value, list):
-            msg = f"expected a JSON array (got {value!r})"
+            msg = f"expected a JSON array (got {echo(value)})"
             raise InvalidInputError(msg)
         items: list[object] = []
         errors: list[Exception] = []
@@ -182,6 +203,16 @@ def _diagnose(cls: type, value: dict[str, Any], converter: Any) -> list[Exceptio
     return errors
 
 
+def _bounded_lists(cls: type) -> tuple[tuple[str, int], ...]:
+    """The list fields of ``cls`` with a maximum length (the limits on lists)."""
+    bounded: list[tuple[str, int]] = []
+    for field in attrs.fields(cls):
+        rule = _rule_of(field)
+        if isinstance(rule, TupleRule) and rule.max_length is not None:
+            bounded.append((field.name, rule.max_length))
+    return tuple(bounded)
+
+
 def _object_hook(cls: type, converter: Any) -> Callable[[object, type], object]:
     from cattrs.errors import ClassValidationError  # noqa: PLC0415 - see _converter
     from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
@@ -189,11 +220,18 @@ def _object_hook(cls: type, converter: Any) -> Callable[[object, type], object]:
     generated: Callable[[Any, type], object] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
+    bounded = _bounded_lists(cls)
 
     def structure(value: object, cl: type) -> object:
         if not isinstance(value, dict):
-            msg = f"expected a JSON object (got {value!r})"
+            msg = f"expected a JSON object (got {echo(value)})"
             raise InvalidInputError(msg)
+        # An over-long list is refused before any of its items is structured.
+        for name, limit in bounded:
+            items = value.get(name)
+            if isinstance(items, list) and len(items) > limit:
+                msg = f"'{name}' must hold at most {limit} items (got {len(items)})"
+                raise InvalidInputError(msg, field=name)
         try:
             return generated(value, cl)
         except (ClassValidationError, InvalidInputError) as first:
@@ -257,9 +295,10 @@ def _converter() -> Any:
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(float, _strict_float)
     converter.register_structure_hook(bool, _strict_bool)
-    # A predicate, not a class hook: a class hook for ``str`` would also catch the StrEnums.
-    converter.register_structure_hook_func(lambda cls: cls is str, _strict_str)
-    # StrEnum comes before str in the MRO, so this class hook wins over the built-in one.
+    # A class hook: the converter dispatches ``str`` to its built-in ``str(value)`` before
+    # any predicate hook. The StrEnums keep their own hook (StrEnum comes before str in
+    # their MRO, so the more specific class hook wins).
+    converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
     converter.register_structure_hook_factory(
         _is_optional, lambda tp: _optional_hook(tp, converter)
@@ -280,6 +319,19 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
+def _unknown_fields(exc: Any, where: str) -> list[str]:
+    allowed = ", ".join(field.name for field in attrs.fields(exc.cl))
+    # Sorted only when few: 200,000 unknown keys give one line each for the first few,
+    # and one that counts the others, within the number of messages reported.
+    limit = MAX_REPORTED_ERRORS.value - 1
+    extra = list(exc.extra_fields)
+    shown = sorted(extra, key=str) if len(extra) <= limit else extra[:limit]
+    messages = [f"{where}: unknown field {echo(key)} (allowed: {allowed})" for key in shown]
+    if len(extra) > limit:
+        messages.append(f"{where}: and {len(extra) - limit} more unknown fields")
+    return messages
+
+
 def _messages(exc: BaseException, path: str) -> list[str]:
     from cattrs.errors import (  # noqa: PLC0415 - see _converter
         ClassValidationError,
@@ -289,11 +341,7 @@ def _messages(exc: BaseException, path: str) -> list[str]:
 
     where = path or "$"
     if isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(field.name for field in attrs.fields(exc.cl))
-        return [
-            f"{where}: unknown field {key!r} (allowed: {allowed})"
-            for key in sorted(exc.extra_fields)
-        ]
+        return _unknown_fields(exc, where)
     if isinstance(exc, ClassValidationError | IterableValidationError):
         messages: list[str] = []
         for sub in exc.exceptions:
@@ -343,8 +391,11 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(_converter().unstructure(obj), indent=indent, ensure_ascii=False)
 
 
-def from_json(data: str | bytes, cls: type[T]) -> T:
+def from_json(data: str | bytes | bytearray, cls: type[T]) -> T:
     """Build an object of ``cls`` from JSON text, validating every field.
+
+    The text is decoded by :func:`parse_json`, within the limits of
+    :mod:`spinal_metastasis.limits`; bytes must be UTF-8.
 
     Raises:
         SerializationError: With one message per bad field, each starting with the
@@ -360,12 +411,7 @@ def from_json(data: str | bytes, cls: type[T]) -> T:
         ...
         spinal_metastasis.errors.SerializationError: fractions: expected an integer (got '1')
     """
-    try:
-        document = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        msg = f"$: not valid JSON ({exc})"
-        raise SerializationError([msg]) from None
-    return structure(document, cls)
+    return structure(parse_json(data), cls)
 
 
 def structure(document: object, cls: type[T]) -> T:
@@ -380,7 +426,7 @@ def structure(document: object, cls: type[T]) -> T:
     try:
         result: T = converter.structure(document, cls)
     except (ClassValidationError, IterableValidationError, InvalidInputError) as exc:
-        raise SerializationError(_messages(exc, "")) from None
+        raise SerializationError(capped(_messages(exc, ""))) from None
     return result
 
 
@@ -416,6 +462,8 @@ def _field_schema(field: "attrs.Attribute[Any]", defs: dict[str, Any]) -> dict[s
         array: dict[str, Any] = {"type": "array", "items": items}
         if rule.min_length:
             array["minItems"] = rule.min_length
+        if rule.max_length is not None:
+            array["maxItems"] = rule.max_length
         if rule.unique:
             array["uniqueItems"] = True
         return nullable(array, optional=rule.optional)

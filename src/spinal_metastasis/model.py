@@ -26,6 +26,7 @@ from spinal_metastasis._validators import (
 )
 from spinal_metastasis.anatomy import VertebralLevel, format_levels, is_contiguous, parse_levels
 from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.limits import MAX_COURSES, MAX_LESIONS, MAX_LEVELS, MAX_SYSTEMIC_AGENTS
 
 __all__ = [
     "ESCC",
@@ -285,7 +286,11 @@ class RadiationCourse:
     levels: tuple[VertebralLevel, ...] = field(
         converter=_levels,
         validator=[
-            TupleRule(element=EnumRule(enum_type=VertebralLevel, optional=False), min_length=1),
+            TupleRule(
+                element=EnumRule(enum_type=VertebralLevel, optional=False),
+                min_length=1,
+                max_length=MAX_LEVELS.value,
+            ),
             _contiguous_levels,
         ],
     )
@@ -337,7 +342,11 @@ class SpinalLesion:
     levels: tuple[VertebralLevel, ...] = field(
         converter=_levels,
         validator=[
-            TupleRule(element=EnumRule(enum_type=VertebralLevel, optional=False), min_length=1),
+            TupleRule(
+                element=EnumRule(enum_type=VertebralLevel, optional=False),
+                min_length=1,
+                max_length=MAX_LEVELS.value,
+            ),
             _contiguous_levels,
         ],
     )
@@ -449,7 +458,10 @@ class Patient:
     lesions: tuple[SpinalLesion, ...] = field(
         default=(),
         converter=_lesions,
-        validator=[TupleRule(element=SpinalLesion, optional=False), _no_shared_levels],
+        validator=[
+            TupleRule(element=SpinalLesion, max_length=MAX_LESIONS.value, optional=False),
+            _no_shared_levels,
+        ],
     )
     age_years: float | None = field(
         default=None, converter=as_float, validator=NumberRule(minimum=0, maximum=130)
@@ -503,10 +515,16 @@ class Patient:
     systemic_therapy: tuple[SystemicAgent, ...] | None = field(
         default=None,
         converter=_agents,
-        validator=TupleRule(element=EnumRule(enum_type=SystemicAgent, optional=False), unique=True),
+        validator=TupleRule(
+            element=EnumRule(enum_type=SystemicAgent, optional=False),
+            max_length=MAX_SYSTEMIC_AGENTS.value,
+            unique=True,
+        ),
     )
     prior_radiation: tuple[RadiationCourse, ...] | None = field(
-        default=None, converter=_courses, validator=TupleRule(element=RadiationCourse)
+        default=None,
+        converter=_courses,
+        validator=TupleRule(element=RadiationCourse, max_length=MAX_COURSES.value),
     )
     expected_survival_years: float | None = field(
         default=None, converter=as_float, validator=NumberRule(minimum=0, maximum=50)

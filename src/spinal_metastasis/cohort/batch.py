@@ -45,6 +45,7 @@ from attrs import frozen
 from spinal_metastasis.assessment import Assessment, assess
 from spinal_metastasis.errors import InvalidInputError, SpinalMetastasisError
 from spinal_metastasis.io import from_json, structure, unstructure
+from spinal_metastasis.limits import MAX_DOCUMENT_BYTES
 from spinal_metastasis.model import Patient
 from spinal_metastasis.provenance import provenance, provenance_metadata
 from spinal_metastasis.ranges import DayRange, ProbabilityRange
@@ -272,13 +273,41 @@ def _is_blank(line: str | bytes) -> bool:
     return not line.strip()
 
 
-def _lines(handle: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
-    for number, line in enumerate(handle, start=1):
-        if not _is_blank(line):
+@frozen
+class _LongLine:
+    """A line longer than a document may be, read no further than the limit."""
+
+    size: int
+
+
+def _lines(handle: "IO[str] | IO[bytes]") -> Iterator[tuple[int, str | bytes | _LongLine]]:
+    """Yield the numbered non-blank lines; a line past the size limit is not kept whole.
+
+    Each read stops one character past the limit, so that a file without line breaks
+    costs no more memory than one document.
+    """
+    limit = MAX_DOCUMENT_BYTES.value
+    number = 0
+    while True:
+        line: str | bytes = handle.readline(limit + 2)
+        if not line:
+            return
+        number += 1
+        ended = line[-1:] in {"\n", b"\n"}
+        if len(line) - ended > limit:
+            size = len(line) - ended
+            while not ended:  # the rest of the line, in bounded pieces
+                line = handle.readline(limit)
+                if not line:
+                    break
+                ended = line[-1:] in {"\n", b"\n"}
+                size += len(line) - ended
+            yield number, _LongLine(size)
+        elif not _is_blank(line):
             yield number, line
 
 
-def _read_path(path: str | os.PathLike[str]) -> Iterator[tuple[int, str | bytes]]:
+def _read_path(path: str | os.PathLike[str]) -> Iterator[tuple[int, str | bytes | _LongLine]]:
     with Path(path).open("rb") as handle:
         yield from _lines(handle)
 
@@ -301,10 +330,24 @@ def _numbered(
 
 
 def _type_error(index: int, line: int | None, record: object) -> RecordError:
-    message = (
-        f"$: expected a Patient, a JSON object (dict) or a JSON line (got {type(record).__name__})"
-    )
+    if isinstance(record, _LongLine):
+        limit = MAX_DOCUMENT_BYTES.value
+        message = f"$: line of {record.size} characters is larger than the limit of {limit}"
+    else:
+        message = (
+            "$: expected a Patient, a JSON object (dict) or a JSON line "
+            f"(got {type(record).__name__})"
+        )
     return RecordError(index=index, line=line, messages=(message,))
+
+
+def _foreign(exc: Exception) -> tuple[str, ...]:
+    """The message of a failure that is not the library's own: its type, not its text.
+
+    The text of an exception raised deep inside may quote a value of the record, the
+    identifier included; its type is enough to report it.
+    """
+    return (f"$: could not be assessed ({type(exc).__name__})",)
 
 
 # --- Assessing --------------------------------------------------------------------------------
@@ -329,6 +372,9 @@ def _assess_tasks(tasks: Sequence[_Task], with_assessment: bool) -> list[_Outcom
             assessment = assess(_patient(payload))
         except SpinalMetastasisError as exc:
             outcomes.append((index, line, [], None, _messages(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one record's failure never ends the stream
+            outcomes.append((index, line, [], None, _foreign(exc)))
             continue
         rows: list[tuple[object, ...]] = [
             tuple(row) for row in assessment_rows(assessment, record=index)
@@ -364,6 +410,9 @@ def _assess_one(index: int, line: int | None, record: object, with_assessment: b
         assessment = assess(patient)
     except SpinalMetastasisError as exc:
         error = RecordError(index=index, line=line, messages=_messages(exc))
+        return BatchResult(index=index, line=line, error=error)
+    except Exception as exc:  # noqa: BLE001 - one record's failure never ends the stream
+        error = RecordError(index=index, line=line, messages=_foreign(exc))
         return BatchResult(index=index, line=line, error=error)
     return BatchResult(
         index=index,
