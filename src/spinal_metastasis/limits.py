@@ -197,7 +197,7 @@ _SHORT: Final = _short_repr()
 
 
 def echo(value: object) -> str:
-    """Show a value in a message: its ``repr``, cut to :data:`MAX_ECHO_CHARACTERS`.
+    """Show a value in a message: its ``repr``, cut to ``MAX_ECHO_CHARACTERS``.
 
     A longer string is cut and followed by its length; a container shows its first
     items; an integer too long to convert shows its number of digits. The result is
@@ -235,7 +235,7 @@ def echo(value: object) -> str:
 
 
 def capped(messages: Sequence[str]) -> list[str]:
-    """Keep the first :data:`MAX_REPORTED_ERRORS` messages and count the rest.
+    """Keep the first ``MAX_REPORTED_ERRORS`` messages and count the rest.
 
     Examples:
         >>> capped(["a", "b"])
