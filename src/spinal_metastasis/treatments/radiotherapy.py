@@ -1,7 +1,7 @@
 """Radiotherapy for a spinal metastasis: conventional EBRT and SBRT.
 
 Two options, each with its eligibility rules and its trade-off profile, for a
-schedule of :data:`spinal_metastasis.radiobiology.SCHEDULES` (conventional
+schedule of :data:`spinal_metastasis.radiobiology.schedules.SCHEDULES` (conventional
 schedules for cEBRT, stereotactic ones for SBRT):
 
 - **Conventional external beam radiotherapy** (:func:`assess_conventional_ebrt`),
@@ -27,7 +27,7 @@ Eligibility rules, each with its source:
   separation surgery first (NOMS), caution, and contraindicated as the sole
   treatment with a neurological deficit; earlier radiotherapy: the Sahgal 2012 /
   HyTEC re-irradiation criteria through
-  :func:`~spinal_metastasis.radiobiology.max_reirradiation_dose_gy` (no positive
+  :func:`~spinal_metastasis.radiobiology.allowance.max_reirradiation_dose_gy` (no positive
   dose allowed, or an interval shorter than 5 months: contraindicated; a dose
   allowed: caution, since the budget of at most 25 Gy EQD2₂ is below the de novo
   cord limit of about 44.6 Gy EQD2₂).
@@ -1651,7 +1651,8 @@ def assess_conventional_ebrt(
     Args:
         context: The lesion's context, from
             :func:`~spinal_metastasis.treatments.context.lesion_context`.
-        schedule: A conventional schedule of :data:`spinal_metastasis.radiobiology.SCHEDULES`;
+        schedule: A conventional schedule of
+            :data:`spinal_metastasis.radiobiology.schedules.SCHEDULES`;
             20 Gy / 5 (the control arm of SC.24) by default.
 
     Returns:
@@ -1737,7 +1738,8 @@ def assess_sbrt(
     Args:
         context: The lesion's context, from
             :func:`~spinal_metastasis.treatments.context.lesion_context`.
-        schedule: A stereotactic schedule of :data:`spinal_metastasis.radiobiology.SCHEDULES`;
+        schedule: A stereotactic schedule of
+            :data:`spinal_metastasis.radiobiology.schedules.SCHEDULES`;
             24 Gy / 2 (the SBRT arm of SC.24) by default.
 
     Returns:
