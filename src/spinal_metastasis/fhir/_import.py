@@ -1,0 +1,1035 @@
+"""``patient_from_bundle``: a FHIR R4 Bundle of mCODE resources read into a ``Patient``.
+
+Every resource of the bundle gets one report entry: mapped (and the model fields it set),
+ignored, or ambiguous, and why. Nothing is guessed: a value the bundle does not carry, or
+carries in a way that does not decide it, stays unknown. Resources are named in the report
+and in errors by their position and type (``entry[3] Observation``), never by their ids or
+identifiers.
+"""
+
+import calendar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Final
+
+from attrs import field, frozen
+
+from spinal_metastasis.anatomy import VertebralLevel
+from spinal_metastasis.errors import InvalidInputError
+from spinal_metastasis.fhir import _codes as c
+from spinal_metastasis.fhir._codesystem import (
+    ENUM_FIELDS,
+    LESION_FIELDS,
+    PATIENT_FIELDS,
+    QUANTITY_UNITS,
+)
+from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.model import (
+    Fractionation,
+    Patient,
+    RadiationCourse,
+    SpinalLesion,
+    SystemicAgent,
+)
+
+__all__ = ["FhirImport", "MappingStatus", "ReportEntry", "patient_from_bundle"]
+
+_ORDER: Final = {level: index for index, level in enumerate(VertebralLevel)}
+_ACCEPTED_STATUS: Final = frozenset({"final", "amended", "corrected"})
+_REJECTED_VERIFICATION: Final = frozenset({"refuted", "entered-in-error"})
+_OUTPUTS: Final = frozenset(
+    {"CodeSystem", "Device", "GuidanceResponse", "RiskAssessment", "Parameters", "Provenance"}
+)
+
+
+class MappingStatus(StrEnum):
+    """What the import did with a resource."""
+
+    MAPPED = "mapped"
+    IGNORED = "ignored"
+    AMBIGUOUS = "ambiguous"
+
+
+@frozen(kw_only=True)
+class ReportEntry:
+    """What the import did with one resource of the bundle, and why.
+
+    Attributes:
+        entry: The resource's position in ``Bundle.entry``.
+        resource_type: Its ``resourceType``.
+        status: Mapped, ignored or ambiguous.
+        fields: The model fields it set (``"kps"``, ``"lesions[0].collapse"``).
+        reason: Why, in one sentence.
+    """
+
+    entry: int
+    resource_type: str
+    status: MappingStatus
+    fields: tuple[str, ...] = ()
+    reason: str = ""
+
+    def __str__(self) -> str:
+        """Show ``entry[3] Observation: mapped (kps): ...``."""
+        fields = f" ({', '.join(self.fields)})" if self.fields else ""
+        return (
+            f"entry[{self.entry}] {self.resource_type}: {self.status.value}{fields}: {self.reason}"
+        )
+
+
+@frozen(kw_only=True)
+class FhirImport:
+    """The patient read from a bundle, with the report of every resource.
+
+    Attributes:
+        patient: The patient (identifiers are never read).
+        report: One entry per resource of the bundle, in bundle order.
+    """
+
+    patient: Patient
+    report: tuple[ReportEntry, ...] = field(repr=False)
+
+    def __str__(self) -> str:
+        """The patient's summary and the report, one resource per line."""
+        return "\n".join([str(self.patient), *(str(entry) for entry in self.report)])
+
+
+# --- Reading plain JSON ------------------------------------------------------------------------
+
+
+def _is_object(value: object) -> bool:
+    return isinstance(value, Mapping)
+
+
+def _objects(value: object) -> list[Mapping[str, object]]:
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, Mapping)]
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _codings(concept: object) -> list[tuple[str, str]]:
+    """The (system, code) pairs of a CodeableConcept."""
+    if not isinstance(concept, Mapping):
+        return []
+    found = []
+    for item in _objects(concept.get("coding")):
+        system, code = _text(item.get("system")), _text(item.get("code"))
+        if system and code:
+            found.append((system, code))
+    return found
+
+
+def _codes(concept: object, system: str) -> list[str]:
+    return [code for sys, code in _codings(concept) if sys == system]
+
+
+def _profiles(resource: Mapping[str, object]) -> list[str]:
+    meta = resource.get("meta")
+    if not isinstance(meta, Mapping):
+        return []
+    profiles = meta.get("profile")
+    if not isinstance(profiles, list):
+        return []
+    return [profile.split("|")[0] for profile in profiles if isinstance(profile, str)]
+
+
+def _date_range(text: object) -> tuple[date, date] | None:
+    """The earliest and latest day a FHIR date or dateTime can mean (``"2024-05"``: May)."""
+    if not isinstance(text, str) or len(text) < 4:  # noqa: PLR2004 - a year has four digits
+        return None
+    try:
+        year = int(text[:4])
+        if len(text) == 4:  # noqa: PLR2004
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(text[5:7])
+        if len(text) == 7:  # noqa: PLR2004
+            last = calendar.monthrange(year, month)[1]
+            return date(year, month, 1), date(year, month, last)
+        day = date(year, month, int(text[8:10]))
+    except ValueError:
+        return None
+    return day, day
+
+
+def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
+    for key in ("effectiveDateTime", "effectiveInstant"):
+        if key in resource:
+            return _date_range(resource[key])
+    period = resource.get("effectivePeriod")
+    if isinstance(period, Mapping):
+        return _date_range(period.get("end")) or _date_range(period.get("start"))
+    return None
+
+
+def _number(value: object, where: str) -> float:
+    """A JSON number (int, float or Decimal) as a float; anything else is an error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        msg = f"{where} must be a number (got {value!r})"
+        raise InvalidInputError(msg)
+    return float(value)
+
+
+def _divide(value: object, divisor: int, where: str) -> float:
+    """Convert at the edge by a power of ten, exactly (36 g/L -> 3.6 g/dL)."""
+    number = _number(value, where)
+    if divisor == 1:
+        return number
+    try:
+        exact = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(repr(value))
+    except InvalidOperation:  # pragma: no cover - a finite float always converts
+        return number / divisor
+    return float(exact / divisor)
+
+
+# --- The mapping --------------------------------------------------------------------------------
+
+
+@frozen
+class _Candidate:
+    """A value for a model field, with the day it was observed and where it came from."""
+
+    value: object
+    latest: date
+    entry: int
+    where: str
+
+
+class _Reader:
+    def __init__(self, bundle: object, as_of: date) -> None:
+        self.as_of = as_of
+        self.full_urls: dict[int, str] = {}
+        self.resources = self._resources(bundle)
+        self.by_index = dict(self.resources)
+        self.report: dict[int, ReportEntry] = {}
+        self.by_reference: dict[str, int] = {}
+        for index, resource in self.resources:
+            self._index(index, resource)
+        self.values: dict[str, list[_Candidate]] = {}
+        self.lesion_values: dict[int, dict[str, list[_Candidate]]] = {}
+        self.primaries: dict[int, PrimaryTumor | None] = {}
+        self.histology: dict[int, str] = {}
+        self.lesion_conditions: list[tuple[int, tuple[VertebralLevel, ...]]] = []
+        self.courses: list[tuple[int, Mapping[str, object]]] = []
+        self.cord_doses: dict[int, tuple[int, Mapping[str, object]]] = {}
+        self.bone_without_level = False
+        self.extraspinal: int | None = 0
+        self.brain: list[int] = []
+        self.unknown: set[str] = set()  # fields a bundle records as unknown (not to be counted)
+
+    # --- bundle structure
+
+    def _resources(self, bundle: object) -> list[tuple[int, Mapping[str, object]]]:
+        if not isinstance(bundle, Mapping) or bundle.get("resourceType") != "Bundle":
+            msg = "the bundle must be a FHIR Bundle (an object with resourceType 'Bundle')"
+            raise InvalidInputError(msg, field="bundle")
+        entries = bundle.get("entry", [])
+        if not isinstance(entries, list):
+            msg = f"'entry' must be a list (got {type(entries).__name__})"
+            raise InvalidInputError(msg, field="entry")
+        found = []
+        for index, entry in enumerate(entries):
+            resource = entry.get("resource") if isinstance(entry, Mapping) else None
+            if not isinstance(resource, Mapping) or not isinstance(
+                resource.get("resourceType"), str
+            ):
+                msg = f"'entry[{index}].resource' must be a FHIR resource (with a resourceType)"
+                raise InvalidInputError(msg, field="entry")
+            full_url = entry.get("fullUrl") if isinstance(entry, Mapping) else None
+            if isinstance(full_url, str):
+                self.full_urls[index] = full_url
+            found.append((index, resource))
+        return found
+
+    def _index(self, index: int, resource: Mapping[str, object]) -> None:
+        kind = str(resource["resourceType"])
+        full_url = self.full_urls.get(index)
+        if full_url:
+            self.by_reference[full_url] = index
+        ident = _text(resource.get("id"))
+        if ident:
+            self.by_reference[f"{kind}/{ident}"] = index
+
+    def resolve(self, reference: object) -> int | None:
+        """The entry a Reference points to, if it is in the bundle."""
+        if not isinstance(reference, Mapping):
+            return None
+        target = _text(reference.get("reference"))
+        if not target:
+            return None
+        if target in self.by_reference:
+            return self.by_reference[target]
+        parts = target.rstrip("/").split("/")
+        if len(parts) >= 2:  # noqa: PLR2004 - a relative reference is Type/id
+            return self.by_reference.get(f"{parts[-2]}/{parts[-1]}")
+        return None
+
+    def kind(self, index: int) -> str:
+        return str(self.by_index[index]["resourceType"])
+
+    def note(self, index: int, status: MappingStatus, reason: str, *fields: str) -> None:
+        previous = self.report.get(index)
+        if previous is not None and previous.status is MappingStatus.MAPPED:
+            if status is MappingStatus.MAPPED:
+                merged = tuple(dict.fromkeys((*previous.fields, *fields)))
+                self.report[index] = ReportEntry(
+                    entry=index,
+                    resource_type=previous.resource_type,
+                    status=MappingStatus.MAPPED,
+                    fields=merged,
+                    reason=previous.reason,
+                )
+            return
+        self.report[index] = ReportEntry(
+            entry=index,
+            resource_type=self.kind(index),
+            status=status,
+            fields=tuple(fields),
+            reason=reason,
+        )
+
+    def error(
+        self, index: int, where: str, problem: str, *, model_field: str | None
+    ) -> InvalidInputError:
+        msg = f"entry[{index}] {self.kind(index)}.{where}: {problem}"
+        return InvalidInputError(msg, field=model_field)
+
+    # --- model checks: a value the model rejects names the resource and the field
+
+    def check_patient_field(self, name: str, value: object, index: int, where: str) -> None:
+        try:
+            Patient(**{name: value})  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            raise self.error(index, where, str(error), model_field=name) from None
+
+    def check_lesion_field(self, name: str, value: object, index: int, where: str) -> None:
+        try:
+            SpinalLesion(levels=(VertebralLevel.T1,), **{name: value})  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            raise self.error(index, where, str(error), model_field=name) from None
+
+    # --- pass over the resources
+
+    def read(self) -> FhirImport:
+        readers: dict[str, Callable[[int, Mapping[str, object]], None]] = {
+            "Patient": self._patient,
+            "Condition": self._condition,
+            "Observation": self._observation,
+            "Procedure": self._procedure,
+            "BodyStructure": self._body_structure,
+        }
+        # Conditions first: observations point at them.
+        ordered = sorted(self.resources, key=lambda item: item[1]["resourceType"] != "Condition")
+        for index, resource in ordered:
+            kind = str(resource["resourceType"])
+            reader = readers.get(kind)
+            if reader is not None:
+                reader(index, resource)
+            elif kind in _OUTPUTS:
+                self.note(index, MappingStatus.IGNORED, "an output or a definition, not an input")
+            else:
+                self.note(index, MappingStatus.IGNORED, f"a {kind} carries no input of the model")
+        patient = self._build()
+        report = tuple(self.report[index] for index, _ in self.resources)
+        return FhirImport(patient=patient, report=report)
+
+    # Patient
+
+    def _patient(self, index: int, resource: Mapping[str, object]) -> None:
+        born = _date_range(resource.get("birthDate"))
+        if born is None:
+            self.note(index, MappingStatus.IGNORED, "no full birth date (identifiers are not read)")
+            return
+        earliest, latest = born
+        if earliest != latest:
+            self.note(index, MappingStatus.AMBIGUOUS, "the birth date is partial: age left unknown")
+            return
+        years = (
+            self.as_of.year
+            - earliest.year
+            - ((self.as_of.month, self.as_of.day) < (earliest.month, earliest.day))
+        )
+        if years < 0:
+            self.note(index, MappingStatus.AMBIGUOUS, "born after as_of: age left unknown")
+            return
+        self.check_patient_field("age_years", float(years), index, "birthDate")
+        self._add("age_years", float(years), self.as_of, index, "birthDate", weak=True)
+        self.note(index, MappingStatus.MAPPED, "age at as_of from birthDate", "age_years")
+
+    # Conditions
+
+    def _condition(self, index: int, resource: Mapping[str, object]) -> None:
+        verification = _codes(
+            resource.get("verificationStatus"),
+            "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+        )
+        if any(code in _REJECTED_VERIFICATION for code in verification):
+            self.note(index, MappingStatus.IGNORED, "refuted or entered in error")
+            return
+        profiles = _profiles(resource)
+        code = resource.get("code")
+        icd = _codes(code, c.ICD10CM)
+        secondary = (
+            c.SECONDARY_CANCER_CONDITION in profiles
+            or any(value.startswith(c.SECONDARY_ICD10_CATEGORIES) for value in icd)
+            or c.SECONDARY_DISEASE_SNOMED in _codes(code, c.SNOMED)
+        )
+        if secondary:
+            self._secondary(index, resource)
+        elif c.PRIMARY_CANCER_CONDITION in profiles or self._primary_code(code) is not _NOT_CANCER:
+            self._primary(index, resource)
+        else:
+            self.note(index, MappingStatus.IGNORED, "not a cancer condition the model reads")
+
+    def _primary_code(self, code: object) -> object:
+        project = [
+            value for value in _codes(code, c.CODE_SYSTEM_URL) if value.startswith("primary.")
+        ]
+        if project:
+            try:
+                return PrimaryTumor(project[0].removeprefix("primary."))
+            except ValueError:
+                return None
+        for value in _codes(code, c.SNOMED):
+            if value in c.PRIMARY_SNOMED:
+                return c.PRIMARY_SNOMED[value]
+        for value in _codes(code, c.ICD10CM):
+            for prefix, primary in c.PRIMARY_ICD10:
+                if value.startswith(prefix):
+                    return primary
+        if c.MALIGNANT_DISEASE_SNOMED in _codes(code, c.SNOMED):
+            return None
+        return _NOT_CANCER
+
+    def _primary(self, index: int, resource: Mapping[str, object]) -> None:
+        mapped = self._primary_code(resource.get("code"))
+        primary = mapped if isinstance(mapped, PrimaryTumor) else None
+        morphology = _morphology(resource)
+        if morphology is not None:
+            self.histology[index] = morphology
+        self.primaries[index] = primary
+
+    def _secondary(self, index: int, resource: Mapping[str, object]) -> None:
+        code = resource.get("code")
+        icd = _codes(code, c.ICD10CM)
+        snomed = _codes(code, c.SNOMED)
+        sites = [_codes(site, c.SNOMED) for site in _objects(resource.get("bodySite"))]
+        site_codes = [value for codes in sites for value in codes]
+        levels = sorted(
+            {c.LEVEL_OF_CODE[value] for value in site_codes if value in c.LEVEL_OF_CODE},
+            key=_ORDER.__getitem__,
+        )
+        bone_coded = any(value in c.BONE_SECONDARY_ICD10 for value in icd)
+        if any(value in c.BRAIN_SECONDARY_ICD10 for value in icd) or any(
+            value in c.BRAIN_SECONDARY_SNOMED for value in snomed
+        ):
+            self.brain.append(index)
+            self.note(index, MappingStatus.MAPPED, "brain metastasis", "brain_metastases")
+            return
+        if levels:
+            self.lesion_conditions.append((index, tuple(levels)))
+            spine_only = all(value in c.LEVEL_OF_CODE for value in site_codes)
+            if not spine_only and bone_coded:
+                self._extraspinal_sites(index, sites)
+            return
+        if any(value in c.SPINE_WITHOUT_LEVEL for value in site_codes):
+            self.bone_without_level = True
+            self.note(index, MappingStatus.AMBIGUOUS, "a spinal metastasis without its level")
+            return
+        if bone_coded:
+            if not sites:
+                self.bone_without_level = True
+                self.extraspinal = None
+                self.note(index, MappingStatus.AMBIGUOUS, "a bone metastasis without its site")
+                return
+            self._extraspinal_sites(index, sites)
+            self.note(
+                index,
+                MappingStatus.MAPPED,
+                "an extraspinal bone metastasis",
+                "extraspinal_bone_metastases",
+            )
+            return
+        self.note(
+            index,
+            MappingStatus.AMBIGUOUS,
+            "a metastasis outside the spine (whether a visceral one is treatable is not coded)",
+        )
+
+    def _extraspinal_sites(self, index: int, sites: Sequence[Sequence[str]]) -> None:
+        del index
+        count = sum(1 for codes in sites if not any(value in c.LEVEL_OF_CODE for value in codes))
+        if self.extraspinal is not None:
+            self.extraspinal += count
+
+    # Observations
+
+    def _observation(  # noqa: PLR0911 - one return per kind of observation
+        self, index: int, resource: Mapping[str, object]
+    ) -> None:
+        code = resource.get("code")
+        loinc = _codes(code, c.LOINC)
+        project = _codes(code, c.CODE_SYSTEM_URL)
+        if c.HISTOLOGIC_BEHAVIOR_LOINC in loinc:
+            self._histology_observation(index, resource)
+            return
+        status = _text(resource.get("status"))
+        if status not in _ACCEPTED_STATUS:
+            self.note(index, MappingStatus.IGNORED, f"status {status!r}: not a final result")
+            return
+        when = _effective(resource)
+        if when is None:
+            self.note(index, MappingStatus.IGNORED, "no effective date: cannot tell the latest")
+            return
+        if when[1] > self.as_of:
+            self.note(index, MappingStatus.IGNORED, "observed after as_of")
+            return
+        if c.ECOG_LOINC in loinc or c.KARNOFSKY_LOINC in loinc:
+            name = "ecog" if c.ECOG_LOINC in loinc else "kps"
+            value = resource.get("valueInteger")
+            if "valueInteger" not in resource:
+                self.note(index, MappingStatus.AMBIGUOUS, "no valueInteger")
+                return
+            self.check_patient_field(name, value, index, "valueInteger")
+            self._add(name, value, when[1], index, "valueInteger")
+            return
+        for name, codes in c.LAB_CODES.items():
+            if any(code_ in loinc for code_, _ in codes):
+                self._laboratory(index, resource, name, when[1])
+                return
+        if project:
+            self._project_observation(index, resource, project[0], when[1])
+            return
+        self.note(index, MappingStatus.IGNORED, "an observation the model does not read")
+
+    def _laboratory(
+        self, index: int, resource: Mapping[str, object], name: str, when: date
+    ) -> None:
+        quantity = resource.get("valueQuantity")
+        if not isinstance(quantity, Mapping) or "value" not in quantity:
+            self.note(index, MappingStatus.AMBIGUOUS, "no valueQuantity")
+            return
+        unit = _text(quantity.get("code")) or _text(quantity.get("unit"))
+        divisors = c.LAB_UNITS[name][1]
+        if unit is None or unit not in divisors:
+            self.note(
+                index, MappingStatus.AMBIGUOUS, f"unit {unit!r} is not converted: left unknown"
+            )
+            return
+        where = "valueQuantity.value"
+        try:
+            value = _divide(quantity["value"], divisors[unit], where)
+        except InvalidInputError as error:
+            raise self.error(index, where, str(error), model_field=name) from None
+        self.check_patient_field(name, value, index, where)
+        self._add(name, value, when, index, where)
+
+    def _project_observation(
+        self, index: int, resource: Mapping[str, object], code: str, when: date
+    ) -> None:
+        if code in LESION_FIELDS:
+            target = None
+            for focus in _objects(resource.get("focus")):
+                target = self.resolve(focus)
+            if target is None:
+                self.note(
+                    index, MappingStatus.AMBIGUOUS, "a lesion finding without the lesion (focus)"
+                )
+                return
+            value, where = self._project_value(index, resource, code)
+            self.check_lesion_field(code, value, index, where)
+            self.lesion_values.setdefault(target, {}).setdefault(code, []).append(
+                _Candidate(value, when, index, where)
+            )
+            return
+        if code == "cord_max_dose":
+            for part in _objects(resource.get("partOf")):
+                target = self.resolve(part)
+                if target is not None:
+                    self.cord_doses[target] = (index, resource)
+                    return
+            self.note(index, MappingStatus.AMBIGUOUS, "a cord dose without its course (partOf)")
+            return
+        if code in PATIENT_FIELDS and "dataAbsentReason" in resource:
+            self.unknown.add(code)
+            self.note(index, MappingStatus.MAPPED, f"'{code}' recorded as unknown", code)
+            return
+        if code in PATIENT_FIELDS:
+            value, where = self._project_value(index, resource, code)
+            if code != "prior_radiation":
+                self.check_patient_field(code, value, index, where)
+            self._add(code, value, when, index, where)
+            return
+        self.note(index, MappingStatus.IGNORED, "an output of an assessment, not an input")
+
+    def _project_value(  # noqa: C901, PLR0912 - one branch per value[x] type
+        self, index: int, resource: Mapping[str, object], name: str
+    ) -> tuple[object, str]:
+        if name == "systemic_therapy":
+            agents = []
+            for position, component in enumerate(_objects(resource.get("component"))):
+                values = _codes(component.get("valueCodeableConcept"), c.CODE_SYSTEM_URL)
+                for value in values:
+                    try:
+                        agents.append(SystemicAgent(value.removeprefix("systemic_therapy.")))
+                    except ValueError:
+                        where = f"component[{position}].valueCodeableConcept"
+                        raise self.error(
+                            index, where, f"unknown systemic agent {value!r}", model_field=name
+                        ) from None
+            return tuple(agents), "component"
+        if "valueBoolean" in resource:
+            return resource["valueBoolean"], "valueBoolean"
+        if "valueInteger" in resource:
+            return resource["valueInteger"], "valueInteger"
+        if "valueQuantity" in resource:
+            quantity = resource["valueQuantity"]
+            where = "valueQuantity.value"
+            unit = _text(quantity.get("code")) if isinstance(quantity, Mapping) else None
+            expected = QUANTITY_UNITS.get(name, ("", ""))[0]
+            if unit != expected:
+                raise self.error(
+                    index,
+                    "valueQuantity.code",
+                    f"unit must be {expected!r} (got {unit!r})",
+                    model_field=name,
+                )
+            number = quantity.get("value") if isinstance(quantity, Mapping) else None
+            try:
+                return _number(number, where), where
+            except InvalidInputError as error:
+                raise self.error(index, where, str(error), model_field=name) from None
+        if "valueCodeableConcept" in resource:
+            where = "valueCodeableConcept"
+            enum = ENUM_FIELDS.get(name)
+            for value in _codes(resource["valueCodeableConcept"], c.CODE_SYSTEM_URL):
+                if name == "systemic_therapy" or enum is None:
+                    break
+                try:
+                    return enum(value.removeprefix(f"{name}.")), where
+                except ValueError:
+                    raise self.error(
+                        index, where, f"{value!r} is not a value of '{name}'", model_field=name
+                    ) from None
+        raise self.error(index, "value[x]", f"no value for '{name}'", model_field=name)
+
+    def _histology_observation(self, index: int, resource: Mapping[str, object]) -> None:
+        morphology = _morphology_code(resource.get("valueCodeableConcept"))
+        target = None
+        for extension in _objects(resource.get("extension")):
+            if extension.get("url") == c.RELATED_CONDITION_EXTENSION:
+                target = self.resolve(extension.get("valueReference"))
+        if morphology is None:
+            self.note(index, MappingStatus.IGNORED, "a histology the model does not split on")
+            return
+        self.histology[-1 - index if target is None else target] = morphology
+        self.note(index, MappingStatus.MAPPED, "histology of the primary", "primary")
+
+    # Radiotherapy
+
+    def _procedure(self, index: int, resource: Mapping[str, object]) -> None:
+        profiles = _profiles(resource)
+        if (
+            c.RADIOTHERAPY_COURSE_SUMMARY not in profiles
+            and c.RADIOTHERAPY_COURSE_SNOMED not in _codes(resource.get("code"), c.SNOMED)
+        ):
+            self.note(index, MappingStatus.IGNORED, "not a radiotherapy course summary")
+            return
+        self.courses.append((index, resource))
+
+    def _body_structure(self, index: int, resource: Mapping[str, object]) -> None:
+        del resource
+        self.note(index, MappingStatus.IGNORED, "read only as the volume of a radiotherapy course")
+
+    # --- collecting
+
+    def _add(
+        self, name: str, value: object, when: date, index: int, where: str, *, weak: bool = False
+    ) -> None:
+        candidates = self.values.setdefault(name, [])
+        # A weak value (age from birthDate) yields to an explicit one.
+        candidates.append(_Candidate(value, date.min if weak else when, index, where))
+
+    def _latest(self, name: str, candidates: Sequence[_Candidate], fields: str) -> object:
+        if not candidates:
+            return None
+        latest = max(candidate.latest for candidate in candidates)
+        chosen = [candidate for candidate in candidates if candidate.latest == latest]
+        values = {repr(candidate.value) for candidate in chosen}
+        for candidate in candidates:
+            if candidate not in chosen:
+                self.note(
+                    candidate.entry, MappingStatus.IGNORED, f"a later value of '{name}' was used"
+                )
+        if len(values) > 1:
+            for candidate in chosen:
+                self.note(
+                    candidate.entry,
+                    MappingStatus.AMBIGUOUS,
+                    f"values of '{name}' on the same day disagree: left unknown",
+                )
+            return None
+        for candidate in chosen:
+            self.note(
+                candidate.entry, MappingStatus.MAPPED, f"latest '{name}' on or before as_of", fields
+            )
+        return chosen[0].value
+
+    def _build(self) -> Patient:  # noqa: C901 - one step per family of fields
+        values: dict[str, object] = {}
+        for name, candidates in self.values.items():
+            value = self._latest(name, candidates, name)
+            if value is not None:
+                values[name] = value
+        primary = self._resolve_primary()
+        if primary is not None:
+            values["primary"] = primary
+        lesions = self._lesions()
+        values["lesions"] = lesions
+        if "brain_metastases" not in values and self.brain:
+            values["brain_metastases"] = True
+        if lesions and not self.bone_without_level:
+            levels = sum(len(lesion.levels) for lesion in lesions)
+            if "vertebral_metastases" not in self.unknown:
+                values.setdefault("vertebral_metastases", levels)
+            if self.extraspinal is not None and "extraspinal_bone_metastases" not in self.unknown:
+                values.setdefault("extraspinal_bone_metastases", self.extraspinal)
+        if "prior_radiation" in values:
+            values["prior_radiation"] = ()
+        courses = self._radiation()
+        if courses is not None:
+            values["prior_radiation"] = courses
+        elif self.courses:
+            values.pop("prior_radiation", None)
+        try:
+            return Patient(**values)  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            source = next(
+                (
+                    candidate
+                    for candidate in self.values.get(error.field or "", ())
+                    if candidate.value == values.get(error.field or "")
+                ),
+                None,
+            )
+            if source is None:
+                raise
+            raise self.error(
+                source.entry, source.where, str(error), model_field=error.field
+            ) from None
+
+    def _resolve_primary(self) -> PrimaryTumor | None:
+        if not self.primaries:
+            return None
+        found: dict[int, PrimaryTumor | None] = {}
+        for index, primary in self.primaries.items():
+            morphology = self.histology.get(index)
+            if morphology is None and len(self.primaries) == 1:
+                morphology = next((value for key, value in self.histology.items() if key < 0), None)
+            found[index] = _with_histology(primary, morphology, self._lung(index))
+        distinct = {value for value in found.values() if value is not None}
+        if len(distinct) == 1 and None not in found.values():
+            primary = distinct.pop()
+            for index in found:
+                self.note(index, MappingStatus.MAPPED, "primary cancer", "primary")
+            return primary
+        for index, value in found.items():
+            reason = (
+                "the code does not name the primary (lung needs its histology): left unknown"
+                if value is None
+                else "the primary conditions disagree: left unknown"
+            )
+            self.note(index, MappingStatus.AMBIGUOUS, reason)
+        return None
+
+    def _lung(self, index: int) -> bool:
+        resource = self.by_index[index]
+        code = resource.get("code")
+        return any(value.startswith("C34") for value in _codes(code, c.ICD10CM))
+
+    def _lesions(self) -> tuple[SpinalLesion, ...]:
+        lesions: list[SpinalLesion] = []
+        used: set[VertebralLevel] = set()
+        for index, levels in self.lesion_conditions:
+            runs = _runs(levels)
+            if used.intersection(levels):
+                self.note(
+                    index,
+                    MappingStatus.AMBIGUOUS,
+                    "shares a level with an earlier lesion: not read",
+                )
+                continue
+            used.update(levels)
+            findings = self.lesion_values.get(index, {})
+            known: dict[str, object] = {}
+            if len(runs) == 1:
+                for name, candidates in findings.items():
+                    value = self._latest(name, candidates, f"lesions[{len(lesions)}].{name}")
+                    if value is not None:
+                        known[name] = value
+            else:
+                for candidates in findings.values():
+                    for candidate in candidates:
+                        self.note(
+                            candidate.entry,
+                            MappingStatus.AMBIGUOUS,
+                            "the lesion spans non-contiguous levels: finding not read",
+                        )
+            names = []
+            for run in runs:
+                names.append(f"lesions[{len(lesions)}]")
+                lesions.append(SpinalLesion(levels=run, **known))  # type: ignore[arg-type]
+            reason = "spinal metastasis" + (
+                " (split into contiguous lesions)" if len(runs) > 1 else ""
+            )
+            self.note(index, MappingStatus.MAPPED, reason, *names)
+        return tuple(lesions)
+
+    def _radiation(self) -> tuple[RadiationCourse, ...] | None:
+        if not self.courses:
+            return None
+        courses: list[RadiationCourse] = []
+        for index, resource in self.courses:
+            read = self._course(index, resource)
+            if read is None:
+                return None
+            courses.extend(read)
+        return tuple(courses)
+
+    def _course(  # noqa: C901, PLR0911 - one return per reason a course is not read
+        self, index: int, resource: Mapping[str, object]
+    ) -> list[RadiationCourse] | None:
+        """The spine courses of a RadiotherapyCourseSummary; None when it leaves them unknown."""
+        status = _text(resource.get("status"))
+        if status not in {"completed", "stopped"}:
+            self.note(index, MappingStatus.IGNORED, f"status {status!r}: not a delivered course")
+            return []
+        sites = [
+            value for site in _objects(resource.get("bodySite")) for value in _codes(site, c.SNOMED)
+        ]
+        levels = sorted(
+            {c.LEVEL_OF_CODE[v] for v in sites if v in c.LEVEL_OF_CODE}, key=_ORDER.__getitem__
+        )
+        if not sites:
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "treated site not coded: prior radiation left unknown",
+            )
+            return None
+        if not levels:
+            if any(value in c.SPINE_WITHOUT_LEVEL for value in sites):
+                self.note(
+                    index,
+                    MappingStatus.AMBIGUOUS,
+                    "spine treated, level not coded: prior radiation left unknown",
+                )
+                return None
+            self.note(index, MappingStatus.IGNORED, "a course outside the spine")
+            return []
+        period = resource.get("performedPeriod")
+        end = _date_range(period.get("end")) if isinstance(period, Mapping) else None
+        days = None
+        if end is not None:
+            if end[1] > self.as_of:
+                self.note(index, MappingStatus.IGNORED, "completed after as_of")
+                return []
+            days = (self.as_of - end[1]).days
+        dose = self._dose(index, resource)
+        if dose is None:
+            return None
+        fractionation = dose
+        cord = None
+        if index in self.cord_doses:
+            cord_index, cord_resource = self.cord_doses.pop(index)
+            cord = self._cord(cord_index, cord_resource)
+        courses = []
+        for run in _runs(tuple(levels)):
+            try:
+                courses.append(
+                    RadiationCourse(
+                        levels=run,
+                        fractionation=fractionation,
+                        cord_max_dose=cord,
+                        days_since_completion=days,
+                    )
+                )
+            except InvalidInputError as error:
+                raise self.error(
+                    index, "performedPeriod", str(error), model_field="prior_radiation"
+                ) from None
+        self.note(
+            index, MappingStatus.MAPPED, "radiotherapy course to the spine", "prior_radiation"
+        )
+        return courses
+
+    def _dose(  # noqa: C901 - one check per element of the dose extension
+        self, index: int, resource: Mapping[str, object]
+    ) -> Fractionation | None:
+        doses = []
+        sessions = None
+        for position, extension in enumerate(_objects(resource.get("extension"))):
+            url = extension.get("url")
+            if url == c.SESSIONS_EXTENSION:
+                sessions = extension.get("valueUnsignedInt")
+            if url != c.DOSE_TO_VOLUME_EXTENSION:
+                continue
+            parts = {_text(part.get("url")): part for part in _objects(extension.get("extension"))}
+            volume = parts.get("volume")
+            target = self.resolve(volume.get("valueReference")) if volume else None
+            if target is not None and self._is_cord(target):
+                continue
+            total = parts.get("totalDoseDelivered")
+            if total is None:
+                continue
+            quantity = total.get("valueQuantity")
+            where = f"extension[{position}].extension[totalDoseDelivered].valueQuantity"
+            if not isinstance(quantity, Mapping):
+                continue
+            unit = _text(quantity.get("code")) or _text(quantity.get("unit"))
+            divisor = {"cGy": 100, "Gy": 1}.get(unit or "")
+            if divisor is None:
+                raise self.error(
+                    index,
+                    where + ".code",
+                    f"unit must be 'cGy' or 'Gy' (got {unit!r})",
+                    model_field="prior_radiation",
+                )
+            try:
+                gy = _divide(quantity.get("value"), divisor, where + ".value")
+            except InvalidInputError as error:
+                raise self.error(
+                    index, where + ".value", str(error), model_field="prior_radiation"
+                ) from None
+            fractions = parts.get("fractionsDelivered", {}).get("valueUnsignedInt")
+            doses.append((gy, fractions, where))
+        if len({(gy, fractions) for gy, fractions, _ in doses}) != 1:
+            reason = "no dose delivered" if not doses else "several doses to different volumes"
+            self.note(index, MappingStatus.AMBIGUOUS, reason + ": prior radiation left unknown")
+            return None
+        gy, fractions, where = doses[0]
+        fractions = fractions if fractions is not None else sessions
+        if fractions is None:
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "number of fractions not given: prior radiation left unknown",
+            )
+            return None
+        try:
+            return Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            raise self.error(index, where, str(error), model_field="prior_radiation") from None
+
+    def _is_cord(self, index: int) -> bool:
+        resource = self.by_index[index]
+        return any(
+            value in c.SPINAL_CORD_CODES for value in _codes(resource.get("location"), c.SNOMED)
+        )
+
+    def _cord(self, index: int, resource: Mapping[str, object]) -> Fractionation:
+        quantity = resource.get("valueQuantity")
+        where = "valueQuantity.value"
+        fractions = None
+        for component in _objects(resource.get("component")):
+            if "fractions" in _codes(component.get("code"), c.CODE_SYSTEM_URL):
+                fractions = component.get("valueInteger")
+        try:
+            gy = _number(quantity.get("value") if isinstance(quantity, Mapping) else None, where)
+            dose = Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            raise self.error(index, where, str(error), model_field="prior_radiation") from None
+        self.note(
+            index, MappingStatus.MAPPED, "cord point-maximum dose of a course", "prior_radiation"
+        )
+        return dose
+
+
+_NOT_CANCER: Final = object()
+
+
+def _morphology_code(concept: object) -> str | None:
+    """The histology a lung primary splits on: ``"small"``, ``"non-small"`` or None."""
+    for value in _codes(concept, c.ICDO3):
+        histology = value.split("/")[0][:4]
+        if histology in c.SMALL_CELL_ICDO3:
+            return "small"
+        if histology in c.NON_SMALL_CELL_ICDO3:
+            return "non-small"
+    if any(value in c.NON_SMALL_CELL_SNOMED_MORPHOLOGY for value in _codes(concept, c.SNOMED)):
+        return "non-small"
+    return None
+
+
+def _morphology(resource: Mapping[str, object]) -> str | None:
+    for extension in _objects(resource.get("extension")):
+        if extension.get("url") == c.HISTOLOGY_EXTENSION:
+            return _morphology_code(extension.get("valueCodeableConcept"))
+    return None
+
+
+def _with_histology(
+    primary: PrimaryTumor | None, morphology: str | None, lung: bool
+) -> PrimaryTumor | None:
+    if primary is not None and primary not in {
+        PrimaryTumor.LUNG_NON_SMALL_CELL,
+        PrimaryTumor.LUNG_SMALL_CELL,
+    }:
+        return primary
+    if primary is None and not lung:
+        return None
+    if morphology == "small":
+        return PrimaryTumor.LUNG_SMALL_CELL
+    if morphology == "non-small":
+        return PrimaryTumor.LUNG_NON_SMALL_CELL
+    return primary
+
+
+def _runs(levels: Iterable[VertebralLevel]) -> list[tuple[VertebralLevel, ...]]:
+    """Split ordered levels into contiguous runs."""
+    runs: list[list[VertebralLevel]] = []
+    for level in levels:
+        if runs and _ORDER[level] == _ORDER[runs[-1][-1]] + 1:
+            runs[-1].append(level)
+        else:
+            runs.append([level])
+    return [tuple(run) for run in runs]
+
+
+def patient_from_bundle(bundle: object, *, as_of: date) -> FhirImport:
+    """Read a FHIR R4 Bundle of mCODE STU4 resources into a :class:`~spinal_metastasis.Patient`.
+
+    Maps the PrimaryCancerCondition (ICD-10-CM or SNOMED CT; lung split into small-cell or
+    non-small-cell only by its histology), SecondaryCancerConditions with vertebral
+    ``bodySite`` (one lesion each, every imaging finding unknown unless an Observation
+    carries it), ECOG and Karnofsky (the latest on or before ``as_of``), laboratory values
+    by LOINC (converted to the model's units), RadiotherapyCourseSummary procedures (cGy
+    to Gy, fractions delivered, treated vertebrae, days since ``performedPeriod.end``), and
+    the counts of metastatic sites. The report says, for every resource, what was read.
+
+    Args:
+        bundle: The Bundle, as parsed JSON (numbers may be ``Decimal``).
+        as_of: The day of the assessment: later observations are not read, and intervals
+            are counted to it.
+
+    Returns:
+        The patient and the report.
+
+    Raises:
+        InvalidInputError: If the bundle is not a Bundle, or a value is one the model
+            rejects (a KPS of 85): the message names the entry, its resource type and the
+            element, never an identifier.
+
+    Examples:
+        >>> bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        ...     {"resource": {"resourceType": "Observation", "status": "final",
+        ...      "code": {"coding": [{"system": "http://loinc.org", "code": "89243-0"}]},
+        ...      "effectiveDateTime": "2026-01-10", "valueInteger": 70}}]}
+        >>> patient_from_bundle(bundle, as_of=date(2026, 1, 15)).patient.kps
+        70
+    """
+    return _Reader(bundle, as_of).read()

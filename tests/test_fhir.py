@@ -1,0 +1,684 @@
+"""FHIR R4 / mCODE STU4 import and export (spinal_metastasis.fhir).
+
+Every bundle the module writes is validated with ``fhir.resources`` (R4B models).
+The hand-written bundles follow the shape of the mCODE STU4 examples
+(HL7/fhir-mCODE-ig, ``input/fsh/EX_Basic.fsh``, ``EX_ExtendedExample.fsh``,
+``EX_Radiotherapy.fsh``).
+"""
+
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+
+from spinal_metastasis import (
+    ESCC,
+    Fractionation,
+    Patient,
+    PrimaryTumor,
+    RadiationCourse,
+    SpinalLesion,
+    VertebralLevel,
+    assess,
+    example_names,
+    example_patient,
+)
+from spinal_metastasis.errors import InvalidInputError
+from spinal_metastasis.fhir import (
+    CODE_SYSTEM_URL,
+    MappingStatus,
+    assessment_to_bundle,
+    code_system,
+    patient_from_bundle,
+    patient_to_bundle,
+)
+from spinal_metastasis.testing import patients
+
+fhir_bundle = pytest.importorskip("fhir.resources.R4B.bundle")
+
+AS_OF = date(2026, 1, 15)
+RECORDED = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+UCUM = "http://unitsofmeasure.org"
+MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
+
+
+def validate(bundle: Any) -> None:
+    """Validate a bundle and every resource in it with the fhir.resources R4B models."""
+    fhir_bundle.Bundle.model_validate(bundle)
+
+
+def resources(bundle: Any, kind: str) -> list[Any]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def by_code(bundle: Any, code: str) -> list[Any]:
+    return [
+        resource
+        for resource in resources(bundle, "Observation")
+        if any(item["code"] == code for item in resource["code"]["coding"])
+    ]
+
+
+def export(patient: Patient) -> Any:
+    return assessment_to_bundle(assess(patient), as_of=AS_OF, recorded=RECORDED)
+
+
+def reimport(bundle: Any) -> Patient:
+    """Import a bundle after a trip through JSON text, as an application receives it."""
+    return patient_from_bundle(json.loads(json.dumps(bundle)), as_of=AS_OF).patient
+
+
+# --- Hand-written bundles in the shape of the mCODE IG examples -------------------------------
+
+
+def entry(resource: Any, full_url: str) -> Any:
+    return {"fullUrl": full_url, "resource": resource}
+
+
+PATIENT = {
+    "resourceType": "Patient",
+    "id": "cancer-patient-john-anyperson",
+    "meta": {"profile": [MCODE + "mcode-cancer-patient"]},
+    "identifier": [{"use": "usual", "system": "http://hospital.example.org", "value": "m123"}],
+    "name": [{"family": "Anyperson", "given": ["John", "B."]}],
+    "gender": "male",
+    "birthDate": "1951-01-20",
+}
+
+
+def primary(code: Any, *, histology: Any = None) -> Any:
+    resource: Any = {
+        "resourceType": "Condition",
+        "id": "primary-cancer-condition-nsclc",
+        "meta": {"profile": [MCODE + "mcode-primary-cancer-condition"]},
+        "clinicalStatus": {
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                    "code": "active",
+                }
+            ]
+        },
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+                        "code": "problem-list-item",
+                    }
+                ]
+            }
+        ],
+        "code": {"coding": [code]},
+        "subject": {"reference": "Patient/cancer-patient-john-anyperson"},
+    }
+    if histology is not None:
+        resource["extension"] = [
+            {
+                "url": MCODE + "mcode-histology-morphology-behavior",
+                "valueCodeableConcept": {"coding": [histology]},
+            }
+        ]
+    return resource
+
+
+def secondary(ident: str, *sites: str, code: str = "C79.51") -> Any:
+    return {
+        "resourceType": "Condition",
+        "id": ident,
+        "meta": {"profile": [MCODE + "mcode-secondary-cancer-condition"]},
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+                        "code": "problem-list-item",
+                    }
+                ]
+            }
+        ],
+        "code": {"coding": [{"system": ICD10CM, "code": code}]},
+        "bodySite": [{"coding": [{"system": SNOMED, "code": site}]} for site in sites],
+        "subject": {"reference": "Patient/cancer-patient-john-anyperson"},
+    }
+
+
+def performance(loinc: str, value: object, when: str, *, status: str = "final") -> Any:
+    profile = (
+        "mcode-ecog-performance-status"
+        if loinc == "89247-1"
+        else "mcode-karnofsky-performance-status"
+    )
+    return {
+        "resourceType": "Observation",
+        "meta": {"profile": [MCODE + profile]},
+        "status": status,
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "code": "survey",
+                    }
+                ]
+            }
+        ],
+        "code": {"coding": [{"system": LOINC, "code": loinc}]},
+        "subject": {"reference": "Patient/cancer-patient-john-anyperson"},
+        "effectiveDateTime": when,
+        "valueInteger": value,
+    }
+
+
+def lab(loinc: str, value: object, unit: str, when: str = "2026-01-10") -> Any:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "code": "laboratory",
+                    }
+                ]
+            }
+        ],
+        "code": {"coding": [{"system": LOINC, "code": loinc}]},
+        "subject": {"reference": "Patient/cancer-patient-john-anyperson"},
+        "effectiveDateTime": when,
+        "valueQuantity": {"value": value, "unit": unit, "system": UCUM, "code": unit},
+    }
+
+
+def radiotherapy(sites: list[str], cgy: object, fractions: int, end: str) -> Any:
+    """A RadiotherapyCourseSummary shaped like the IG's radiotherapy-treatment-summary example."""
+    return {
+        "resourceType": "Procedure",
+        "meta": {"profile": [MCODE + "mcode-radiotherapy-course-summary"]},
+        "status": "completed",
+        "code": {"coding": [{"system": SNOMED, "code": "1217123003"}]},
+        "bodySite": [{"coding": [{"system": SNOMED, "code": site}]} for site in sites],
+        "reasonCode": [{"coding": [{"system": ICD10CM, "code": "C79.51"}]}],
+        "extension": [
+            {"url": MCODE + "mcode-radiotherapy-sessions", "valueUnsignedInt": fractions},
+            {
+                "url": MCODE + "mcode-radiotherapy-dose-delivered-to-volume",
+                "extension": [
+                    {"url": "volume", "valueReference": {"reference": "BodyStructure/volume"}},
+                    {
+                        "url": "totalDoseDelivered",
+                        "valueQuantity": {
+                            "value": cgy,
+                            "unit": "cGy",
+                            "system": UCUM,
+                            "code": "cGy",
+                        },
+                    },
+                    {"url": "fractionsDelivered", "valueUnsignedInt": fractions},
+                ],
+            },
+        ],
+        "subject": {"reference": "Patient/cancer-patient-john-anyperson"},
+        "performedPeriod": {"start": "2025-09-01", "end": end},
+    }
+
+
+def bundle_of(*resources_: Any) -> Any:
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            entry(r, f"urn:uuid:00000000-0000-4000-8000-{i:012d}") for i, r in enumerate(resources_)
+        ],
+    }
+
+
+NSCLC = {"system": SNOMED, "code": "254637007", "display": "Non-small cell lung cancer (disorder)"}
+T12 = "280849005"
+T11 = "52120002"
+T4 = "86197001"
+T9 = "33766003"
+CHEST_WALL = "78904004"
+
+
+def mcode_bundle() -> Any:
+    """A lung cancer patient with a T11-T12 metastasis, in mCODE resources."""
+    return bundle_of(
+        PATIENT,
+        primary(NSCLC),
+        secondary("bone-mets", T11, T12),
+        performance("89247-1", 2, "2025-12-01"),
+        performance("89247-1", 1, "2026-01-10"),
+        performance("89247-1", 3, "2026-02-01"),  # after as_of
+        performance("89243-0", 70, "2026-01-10"),
+        lab("1751-7", Decimal(36), "g/L"),
+        lab("1988-5", 12, "mg/L"),
+        lab("777-3", 250, "10*3/uL"),
+        radiotherapy([T12], 2000, 5, "2025-09-05"),
+        radiotherapy([CHEST_WALL], 6000, 30, "2018-10-25"),
+    )
+
+
+class TestPatientFromBundle:
+    def test_maps_mcode_resources(self) -> None:
+        """Primary, lesion, performance status, laboratory values and radiotherapy are read."""
+        expected = Patient(
+            primary=PrimaryTumor.LUNG_NON_SMALL_CELL,
+            lesions=(SpinalLesion(levels=(VertebralLevel.T11, VertebralLevel.T12)),),
+            age_years=74.0,
+            kps=70,
+            ecog=1,
+            vertebral_metastases=2,
+            extraspinal_bone_metastases=0,
+            albumin_g_per_dl=3.6,
+            crp_mg_per_dl=1.2,
+            platelets_10e9_per_l=250.0,
+            prior_radiation=(
+                RadiationCourse(
+                    levels=(VertebralLevel.T12,),
+                    fractionation=Fractionation(total_dose_gy=20.0, fractions=5),
+                    days_since_completion=132,
+                ),
+            ),
+        )
+        assert expected == patient_from_bundle(mcode_bundle(), as_of=AS_OF).patient
+
+    def test_report_has_one_entry_per_resource(self) -> None:
+        """Every resource gets a report entry, in bundle order."""
+        report = patient_from_bundle(mcode_bundle(), as_of=AS_OF).report
+        assert list(range(12)) == [item.entry for item in report]
+
+    def test_report_says_why(self) -> None:
+        """Later and out-of-range values are reported as ignored, with the reason."""
+        report = patient_from_bundle(mcode_bundle(), as_of=AS_OF).report
+        expected = [
+            (MappingStatus.IGNORED, "a later value of 'ecog' was used"),
+            (MappingStatus.MAPPED, "latest 'ecog' on or before as_of"),
+            (MappingStatus.IGNORED, "observed after as_of"),
+            (MappingStatus.IGNORED, "a course outside the spine"),
+        ]
+        actual = [(report[i].status, report[i].reason) for i in (3, 4, 5, 11)]
+        assert expected == actual
+
+    def test_identifiers_never_reported(self) -> None:
+        """Neither the identifier nor the name nor the resource ids appear in the report."""
+        text = str(patient_from_bundle(mcode_bundle(), as_of=AS_OF))
+        leaked = [word for word in ("m123", "Anyperson", "john", "bone-mets") if word in text]
+        assert [] == leaked
+
+    def test_imaging_items_unknown(self) -> None:
+        """A SecondaryCancerCondition alone leaves every imaging finding unknown."""
+        lesion = patient_from_bundle(mcode_bundle(), as_of=AS_OF).patient.lesions[0]
+        expected = SpinalLesion(levels=(VertebralLevel.T11, VertebralLevel.T12))
+        assert expected == lesion
+
+    def test_unknown_heavy_bundle(self) -> None:
+        """A bundle with one secondary condition gives a patient with everything else unknown."""
+        expected = Patient(
+            lesions=(SpinalLesion(levels=(VertebralLevel.T4,)),),
+            vertebral_metastases=1,
+            extraspinal_bone_metastases=0,
+        )
+        assert expected == patient_from_bundle(bundle_of(secondary("s", T4)), as_of=AS_OF).patient
+
+    def test_empty_bundle(self) -> None:
+        """An empty bundle is a patient with every input unknown."""
+        assert Patient() == patient_from_bundle(bundle_of(), as_of=AS_OF).patient
+
+    def test_non_contiguous_sites_split(self) -> None:
+        """A condition at T4 and T9 is two lesions."""
+        patient = patient_from_bundle(bundle_of(secondary("s", T4, T9)), as_of=AS_OF).patient
+        assert [(VertebralLevel.T4,), (VertebralLevel.T9,)] == [x.levels for x in patient.lesions]
+
+    def test_lung_without_histology_unknown(self) -> None:
+        """Lung cancer coded in ICD-10-CM without histology leaves the primary unknown."""
+        result = patient_from_bundle(
+            bundle_of(primary({"system": ICD10CM, "code": "C34.90"})), as_of=AS_OF
+        )
+        assert (None, MappingStatus.AMBIGUOUS) == (result.patient.primary, result.report[0].status)
+
+    @pytest.mark.parametrize(
+        ("histology", "expected"),
+        [
+            pytest.param("8041/3", PrimaryTumor.LUNG_SMALL_CELL, id="small cell carcinoma"),
+            pytest.param("8140/3", PrimaryTumor.LUNG_NON_SMALL_CELL, id="adenocarcinoma"),
+            pytest.param("8046/3", PrimaryTumor.LUNG_NON_SMALL_CELL, id="non-small cell"),
+            pytest.param("8800/3", None, id="sarcoma: not split"),
+        ],
+    )
+    def test_lung_histology_splits(self, histology: str, expected: PrimaryTumor | None) -> None:
+        """The ICD-O-3 histology splits small-cell from non-small-cell lung cancer."""
+        condition = primary(
+            {"system": ICD10CM, "code": "C34.11"},
+            histology={
+                "system": "http://terminology.hl7.org/CodeSystem/icd-o-3",
+                "code": histology,
+            },
+        )
+        assert expected == patient_from_bundle(bundle_of(condition), as_of=AS_OF).patient.primary
+
+    def test_histology_observation(self) -> None:
+        """A HistologicBehaviorAndType Observation (LOINC 31206-6) splits lung cancer too."""
+        observation = {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": {"coding": [{"system": LOINC, "code": "31206-6"}]},
+            "valueCodeableConcept": {
+                "coding": [
+                    {"system": "http://terminology.hl7.org/CodeSystem/icd-o-3", "code": "8041/3"}
+                ]
+            },
+        }
+        bundle = bundle_of(primary({"system": ICD10CM, "code": "C34.90"}), observation)
+        assert (
+            PrimaryTumor.LUNG_SMALL_CELL == patient_from_bundle(bundle, as_of=AS_OF).patient.primary
+        )
+
+    @pytest.mark.parametrize(
+        ("code", "expected"),
+        [
+            ("C50.912", PrimaryTumor.BREAST),
+            ("C61", PrimaryTumor.PROSTATE),
+            ("C64.1", PrimaryTumor.KIDNEY),
+            ("C90.00", PrimaryTumor.MYELOMA),
+            ("C80.1", PrimaryTumor.UNKNOWN_PRIMARY),
+            ("C65.1", None),
+        ],
+    )
+    def test_icd10_primaries(self, code: str, expected: PrimaryTumor | None) -> None:
+        """ICD-10-CM codes of the primary map to the model's primaries, or to unknown."""
+        bundle = bundle_of(primary({"system": ICD10CM, "code": code}))
+        assert expected == patient_from_bundle(bundle, as_of=AS_OF).patient.primary
+
+    def test_rejected_value_names_resource_and_field(self) -> None:
+        """A KPS of 85 is an error naming the entry, the element and the model field."""
+        bundle = bundle_of(PATIENT, performance("89243-0", 85, "2026-01-10"))
+        with pytest.raises(InvalidInputError) as raised:
+            patient_from_bundle(bundle, as_of=AS_OF)
+        expected = (
+            (
+                "entry[1] Observation.valueInteger: 'kps' must be an integer from 0 to 100 in "
+                "steps of 10, or None (unknown) (got 85)"
+            ),
+            "kps",
+        )
+        assert expected == (str(raised.value), raised.value.field)
+
+    def test_rejected_value_hides_identifiers(self) -> None:
+        """The error does not show the patient's identifier or resource ids."""
+        bundle = bundle_of(PATIENT, performance("89243-0", 85, "2026-01-10"))
+        with pytest.raises(InvalidInputError) as raised:
+            patient_from_bundle(bundle, as_of=AS_OF)
+        assert "m123" not in str(raised.value)
+
+    def test_same_day_disagreement_unknown(self) -> None:
+        """Two ECOG grades on the same latest day leave ECOG unknown, reported ambiguous."""
+        bundle = bundle_of(
+            performance("89247-1", 1, "2026-01-10"), performance("89247-1", 2, "2026-01-10")
+        )
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        expected = (None, [MappingStatus.AMBIGUOUS, MappingStatus.AMBIGUOUS])
+        assert expected == (result.patient.ecog, [item.status for item in result.report])
+
+    def test_unconverted_unit_unknown(self) -> None:
+        """A calcium in mmol/L is left unknown (no molar mass is assumed)."""
+        result = patient_from_bundle(bundle_of(lab("17861-6", 2.4, "mmol/L")), as_of=AS_OF)
+        assert (None, MappingStatus.AMBIGUOUS) == (
+            result.patient.calcium_mg_per_dl,
+            result.report[0].status,
+        )
+
+    def test_bool_is_not_a_number(self) -> None:
+        """A boolean laboratory value is an error naming the element."""
+        with pytest.raises(InvalidInputError, match=r"entry\[0\] Observation.valueQuantity.value"):
+            patient_from_bundle(bundle_of(lab("1751-7", True, "g/dL")), as_of=AS_OF)  # noqa: FBT003
+
+    def test_not_a_bundle(self) -> None:
+        """Anything but a Bundle is an InvalidInputError."""
+        with pytest.raises(InvalidInputError, match="must be a FHIR Bundle"):
+            patient_from_bundle({"resourceType": "Patient"}, as_of=AS_OF)
+
+    def test_entry_without_resource(self) -> None:
+        """An entry without a resource is an error naming it."""
+        with pytest.raises(InvalidInputError, match=r"entry\[0\]\.resource"):
+            patient_from_bundle({"resourceType": "Bundle", "entry": [{}]}, as_of=AS_OF)
+
+    def test_course_without_site_leaves_radiation_unknown(self) -> None:
+        """A radiotherapy course whose site is not coded leaves prior radiation unknown."""
+        bundle = bundle_of(radiotherapy([], 3000, 10, "2025-01-01"))
+        assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+    def test_brain_metastasis(self) -> None:
+        """A brain metastasis (SNOMED CT 94225005, as in the IG example) sets brain_metastases."""
+        condition = secondary("brain", code="C79.31")
+        condition["code"] = {"coding": [{"system": SNOMED, "code": "94225005"}]}
+        assert patient_from_bundle(bundle_of(condition), as_of=AS_OF).patient.brain_metastases
+
+
+class TestAssessmentToBundle:
+    @pytest.mark.parametrize("name", example_names())
+    def test_validates(self, name: str) -> None:
+        """The bundle of every example patient validates against the FHIR R4B models."""
+        validate(export(example_patient(name)))
+
+    @pytest.mark.parametrize("name", example_names())
+    def test_round_trip(self, name: str) -> None:
+        """Importing the export gives back every known input of the example patient."""
+        patient = example_patient(name)
+        assert evolve(patient, patient_id=None) == reimport(export(patient))
+
+    def test_deterministic(self) -> None:
+        """The same assessment and times give the same bundle."""
+        patient = example_patient("breast_t12_mechanical")
+        assert export(patient) == export(patient)
+
+    def test_identifier_never_written(self) -> None:
+        """The patient identifier appears nowhere in the bundle."""
+        patient = evolve(example_patient("breast_t12_mechanical"), patient_id="MRN-0042")
+        assert "MRN-0042" not in json.dumps(export(patient))
+
+    def test_collection_with_profiles(self) -> None:
+        """A collection Bundle whose mCODE resources claim their STU4 profiles."""
+        bundle = export(example_patient("lung_l2_reirradiation"))
+        profiles = {
+            p for e in bundle["entry"] for p in e["resource"].get("meta", {}).get("profile", [])
+        }
+        expected = {
+            MCODE + "mcode-cancer-patient",
+            MCODE + "mcode-primary-cancer-condition",
+            MCODE + "mcode-secondary-cancer-condition",
+            MCODE + "mcode-ecog-performance-status",
+            MCODE + "mcode-karnofsky-performance-status",
+            MCODE + "mcode-radiotherapy-course-summary",
+            MCODE + "mcode-radiotherapy-volume",
+            "http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-lab",
+        }
+        assert ("collection", expected) == (bundle["type"], profiles)
+
+    def test_sins_with_unknowns(self) -> None:
+        """A SINS with unknown items is a valueRange, its category absent while undetermined."""
+        patient = Patient(lesions=(SpinalLesion(levels=(VertebralLevel.T12,)),))
+        sins = by_code(export(patient), "sins")[0]
+        category = next(
+            x for x in sins["component"] if x["code"]["coding"][0]["code"] == "category"
+        )
+        expected = (
+            {"low": {"value": 3}, "high": {"value": 18}},
+            "unknown",
+            None,
+        )
+        actual = (
+            sins["valueRange"],
+            category["dataAbsentReason"]["coding"][0]["code"],
+            sins.get("interpretation"),
+        )
+        assert expected == actual
+
+    def test_sins_known(self) -> None:
+        """A SINS of known items is a valueInteger with its category as interpretation."""
+        sins = by_code(export(example_patient("breast_t12_mechanical")), "sins")[0]
+        interpretation = sins["interpretation"][0]["coding"][0]["code"]
+        assert (int, "sins.potentially_unstable") == (type(sins["valueInteger"]), interpretation)
+
+    def test_sins_body_site(self) -> None:
+        """The SINS Observation carries the vertebral bodySite (SNOMED CT)."""
+        sins = by_code(export(example_patient("breast_t12_mechanical")), "sins")[0]
+        assert [(SNOMED, T12)] == [(c["system"], c["code"]) for c in sins["bodySite"]["coding"]]
+
+    def test_prognostic_score_pattern(self) -> None:
+        """Prognostic scores follow CancerRiskAssessment: the value is the category."""
+        bundle = export(example_patient("renal_t7_cord_compression"))
+        tomita = by_code(bundle, "tomita")[0]
+        primary_ref = next(
+            e["fullUrl"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition"
+        )
+        assert ("valueCodeableConcept", primary_ref) == (
+            next(key for key in tomita if key.startswith("value")),
+            tomita["focus"][0]["reference"],
+        )
+
+    def test_undetermined_prognosis_absent(self) -> None:
+        """An undetermined prognostic category is a dataAbsentReason, not a value."""
+        tomita = by_code(
+            export(Patient(lesions=(SpinalLesion(levels=(VertebralLevel.T4,)),))), "tomita"
+        )[0]
+        assert ("unknown", False) == (
+            tomita["dataAbsentReason"]["coding"][0]["code"],
+            any(key.startswith("value") for key in tomita),
+        )
+
+    def test_guidance_data_required(self) -> None:
+        """An undetermined option is data-required, one dataRequirement per missing input."""
+        bundle = export(example_patient("prostate_partly_known"))
+        sbrt = next(
+            g
+            for g in resources(bundle, "GuidanceResponse")
+            if g["moduleCodeableConcept"]["coding"][0]["code"] == "modality.sbrt"
+        )
+        codes = [r["codeFilter"][0]["code"][0]["code"] for r in sbrt["dataRequirement"]]
+        assert ("data-required", ["1217123003"]) == (sbrt["status"], codes)
+
+    def test_guidance_success(self) -> None:
+        """A decided option is success, its findings with their citations in outputParameters."""
+        bundle = export(example_patient("breast_t12_mechanical"))
+        guidance = resources(bundle, "GuidanceResponse")[0]
+        parameters = resources(bundle, "Parameters")[0]
+        findings = [p for p in parameters["parameter"] if p["name"] == "finding"]
+        citations = [
+            part["name"] for f in findings for part in f["part"] if part["name"] == "citation"
+        ]
+        assert ("success", len(findings)) == (guidance["status"], len(citations))
+
+    def test_risk_assessments(self) -> None:
+        """Collapse risk and local control are RiskAssessments with a probabilityRange in [0, 1]."""
+        bundle = export(example_patient("breast_t12_mechanical"))
+        ranges = [
+            (p["probabilityRange"]["low"]["value"], p["probabilityRange"]["high"]["value"])
+            for r in resources(bundle, "RiskAssessment")
+            for p in r["prediction"]
+        ]
+        assert (True, True) == (all(0 <= low <= high <= 1 for low, high in ranges), bool(ranges))
+
+    def test_provenance_names_library(self) -> None:
+        """The Provenance names the library and its version, and targets every result."""
+        import spinal_metastasis  # noqa: PLC0415
+
+        bundle = export(example_patient("breast_t12_mechanical"))
+        provenance = resources(bundle, "Provenance")[0]
+        results = sum(
+            len(resources(bundle, kind))
+            for kind in ("GuidanceResponse", "RiskAssessment", "Parameters")
+        )
+        expected = f"spinal_metastasis {spinal_metastasis.__version__}"
+        assert (expected, True) == (
+            provenance["agent"][0]["who"]["display"],
+            len(provenance["target"]) > results,
+        )
+
+    def test_project_codes_defined(self) -> None:
+        """Every project code in an export is defined in the published CodeSystem."""
+        text = json.dumps(export(example_patient("prostate_partly_known")))
+        concepts: Any = code_system()["concept"]
+        defined = {concept["code"] for concept in concepts}
+        used = set()
+        for resource in json.loads(text)["entry"]:
+            used |= _project_codes(resource)
+        assert set() == {code for code in used if ".item." not in code} - defined
+
+    def test_recorded_needs_time_zone(self) -> None:
+        """A naive datetime is rejected."""
+        with pytest.raises(
+            InvalidInputError, match="'recorded' must be a datetime with a time zone"
+        ):
+            assessment_to_bundle(assess(Patient()), recorded=datetime(2026, 1, 1))  # noqa: DTZ001
+
+
+def _project_codes(value: object) -> set[str]:
+    if isinstance(value, dict):
+        found = set()
+        if value.get("system") == CODE_SYSTEM_URL and isinstance(value.get("code"), str):
+            found.add(value["code"])
+        for item in value.values():
+            found |= _project_codes(item)
+        return found
+    if isinstance(value, list):
+        return set().union(*(_project_codes(item) for item in value)) if value else set()
+    return set()
+
+
+class TestPatientToBundle:
+    def test_validates(self) -> None:
+        """A patient's inputs alone make a valid bundle."""
+        validate(patient_to_bundle(example_patient("lung_l2_reirradiation"), as_of=AS_OF))
+
+    @given(patient=patients(max_lesions=2))
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    def test_import_of_export_keeps_every_known_input(self, patient: Patient) -> None:
+        """Reading back the bundle of any patient gives every known input (identifier aside).
+
+        Doses travel in cGy, as mCODE fixes: exact to 15 significant digits in Gy.
+        """
+        patient = evolve(patient, patient_id=None, prior_radiation=_digits(patient.prior_radiation))
+        assert patient == reimport(patient_to_bundle(patient, as_of=AS_OF))
+
+    def test_dose_in_cgy_exact(self) -> None:
+        """A dose of 15 significant digits comes back exactly after the trip through cGy."""
+        course = RadiationCourse(
+            levels=(VertebralLevel.T9,),
+            fractionation=Fractionation(total_dose_gy=20.1, fractions=3),
+            cord_max_dose=Fractionation(total_dose_gy=12.345678901234, fractions=3),
+            days_since_completion=30,
+        )
+        patient = Patient(prior_radiation=(course,))
+        assert (course,) == reimport(patient_to_bundle(patient, as_of=AS_OF)).prior_radiation
+
+    def test_escc_round_trip(self) -> None:
+        """Grade labels survive the trip (ESCC 1c)."""
+        patient = Patient(lesions=(SpinalLesion(levels=(VertebralLevel.L1,), escc=ESCC.GRADE_1C),))
+        assert ESCC.GRADE_1C == reimport(patient_to_bundle(patient, as_of=AS_OF)).lesions[0].escc
+
+
+def _digits(courses: tuple[RadiationCourse, ...] | None) -> tuple[RadiationCourse, ...] | None:
+    """The courses with their doses to 15 significant digits."""
+
+    def dose(fractionation: Fractionation) -> Fractionation:
+        return evolve(fractionation, total_dose_gy=float(f"{fractionation.total_dose_gy:.15g}"))
+
+    if courses is None:
+        return None
+    return tuple(
+        evolve(
+            course,
+            fractionation=dose(course.fractionation),
+            cord_max_dose=None if course.cord_max_dose is None else dose(course.cord_max_dose),
+        )
+        for course in courses
+    )
