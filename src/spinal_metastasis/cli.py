@@ -3,8 +3,11 @@
 ``demo`` assesses a built-in example patient, ``assess FILE`` (or ``-`` for
 standard input) assesses a patient JSON document (scores, NOMS and every
 treatment option per lesion), ``schema`` prints the JSON
-Schema of a patient and ``examples`` lists the built-in examples. ``--json``
-gives machine output. Invalid input exits with status 2 and one message per bad
+Schema of a patient (``schema --output``: of the ``--json`` output) and
+``examples`` lists the built-in examples. ``--json`` gives machine output: the
+versioned envelope of :func:`spinal_metastasis.provenance.envelope`.
+``--version`` prints the library's version; ``python -m spinal_metastasis`` is
+the same command. Invalid input exits with status 2 and one message per bad
 field on standard error.
 
 ``assess --jsonl COHORT.jsonl --out RESULTS.parquet`` (or ``.csv``; ``--out -`` or
@@ -26,12 +29,12 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
-from spinal_metastasis.assessment import assess
+from spinal_metastasis.assessment import Assessment, assess
 from spinal_metastasis.errors import SerializationError
 from spinal_metastasis.io import example_names, example_patient, from_json, json_schema
 from spinal_metastasis.limits import MAX_DOCUMENT_BYTES
 from spinal_metastasis.model import Patient
-from spinal_metastasis.provenance import envelope_json
+from spinal_metastasis.provenance import envelope_json, envelope_schema, library_version
 
 if TYPE_CHECKING:  # pragma: no cover - the batch module loads only in batch mode
     from spinal_metastasis.cohort.batch import BatchResult, RecordError
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
             "published scores, radiobiology and treatment options."
         ),
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {library_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     demo = commands.add_parser("demo", help="assess a built-in example patient")
     demo.add_argument(
@@ -91,7 +95,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar on standard error (default: when it is a terminal)",
     )
-    commands.add_parser("schema", help="print the JSON Schema of a patient document")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a patient document (or, --output, of --json)"
+    )
+    schema.add_argument(
+        "--output",
+        action="store_true",
+        help="the schema of what `assess --json` prints (the versioned assessment envelope)",
+    )
     commands.add_parser("examples", help="list the built-in example patients")
     return parser
 
@@ -259,7 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_INVALID_INPUT
             _emit(patient, as_json=args.json, out=out)
         case "schema":
-            out.write(json.dumps(json_schema(Patient), indent=2) + "\n")
+            document = envelope_schema(Assessment) if args.output else json_schema(Patient)
+            out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         case _:  # "examples"
             out.write("".join(f"{name}\n" for name in example_names()))
     return EXIT_OK

@@ -22,6 +22,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from spinal_metastasis._decoding import parse_json
+from spinal_metastasis._schema import annotation_schema, attribute_descriptions
 from spinal_metastasis._validators import (
     BoolRule,
     EnumRule,
@@ -469,15 +470,18 @@ def _field_schema(field: "attrs.Attribute[Any]", defs: dict[str, Any]) -> dict[s
         return nullable(array, optional=rule.optional)
     if rule is not None:
         return rule.json_schema()
-    msg = f"no JSON Schema rule for field {field.name!r}"  # pragma: no cover - a developer error
-    raise TypeError(msg)  # pragma: no cover
+    # A field without a rule (most fields of result classes): the schema of its annotation.
+    return annotation_schema(field.type, lambda cls: _class_ref(cls, defs))
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(cls):
+    descriptions = attribute_descriptions(cls)
+    for field in attrs.fields(attrs.resolve_types(cls)):
         properties[field.name] = _field_schema(field, defs)
+        if field.name in descriptions:
+            properties[field.name]["description"] = descriptions[field.name]
         if field.default is attrs.NOTHING:
             required.append(field.name)
     schema: dict[str, Any] = {
@@ -495,12 +499,18 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def json_schema(cls: type = Patient) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of a model class, ``Patient`` by default.
+    """Return the JSON Schema (draft 2020-12) of a model or result class, ``Patient`` by default.
 
     The schema is derived from the same rules that validate the class, so a form
     built from it accepts what :func:`from_json` accepts, except the rules that
     span fields (contiguous levels, lesions that share a level), which a schema
-    cannot express.
+    cannot express. Fields without a rule (most fields of the result classes,
+    such as :class:`~spinal_metastasis.assessment.Assessment`) take the schema of
+    their annotation, as :func:`to_json` writes them. Each property's
+    ``description`` is the class docstring's entry for the field.
+
+    .. versionchanged:: 0.1
+       Every result class has a schema (it raised ``TypeError``).
 
     Examples:
         >>> schema = json_schema()
