@@ -26,7 +26,9 @@ from spinal_metastasis import (
     assess,
     example_names,
     example_patient,
+    to_json,
 )
+from spinal_metastasis.cli import main
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.fhir import (
     CODE_SYSTEM_URL,
@@ -682,3 +684,76 @@ def _digits(courses: tuple[RadiationCourse, ...] | None) -> tuple[RadiationCours
         )
         for course in courses
     )
+
+
+class TestCommandLine:
+    def test_assess_fhir_bundle(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """``assess --fhir BUNDLE --as-of DATE`` assesses the patient the bundle holds."""
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(mcode_bundle(), default=float))
+        status = main(["assess", "--fhir", str(path), "--as-of", "2026-01-15", "--json"])
+        document = json.loads(capsys.readouterr().out)
+        assert (0, 70) == (status, document["result"]["patient"]["kps"])
+
+    def test_report_on_stderr(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """The import summary goes to standard error, without identifiers."""
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(mcode_bundle(), default=float))
+        main(["assess", "--fhir", str(path), "--as-of", "2026-01-15"])
+        err = capsys.readouterr().err
+        expected = "FHIR import: 12 resources (9 mapped, 3 ignored, 0 ambiguous)\n"
+        assert (expected, False) == (err, "m123" in err)
+
+    def test_format_fhir(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--format fhir`` prints a Bundle that validates and reads back."""
+        path = tmp_path / "patient.json"
+        path.write_text(to_json(example_patient("renal_t7_cord_compression")))
+        status = main(["assess", str(path), "--format", "fhir", "--as-of", "2026-01-15"])
+        bundle = json.loads(capsys.readouterr().out)
+        validate(bundle)
+        assert (0, example_patient("renal_t7_cord_compression")) == (status, reimport(bundle))
+
+    def test_fhir_needs_as_of(self, tmp_path: Any) -> None:
+        """``--fhir`` without ``--as-of`` is a usage error."""
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(bundle_of()))
+        with pytest.raises(SystemExit) as raised:
+            main(["assess", "--fhir", str(path)])
+        assert 2 == raised.value.code
+
+    def test_rejected_value_exit_2(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """A value the model rejects exits with status 2 and names the resource."""
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(bundle_of(PATIENT, performance("89243-0", 85, "2026-01-10"))))
+        status = main(["assess", "--fhir", str(path), "--as-of", "2026-01-15"])
+        err = capsys.readouterr().err
+        assert (2, True) == (status, err.startswith("entry[1] Observation.valueInteger: 'kps'"))
+
+    def test_not_json_exit_2(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bundle that is not JSON exits with status 2."""
+        path = tmp_path / "bundle.json"
+        path.write_bytes(b"{not json")
+        status = main(["assess", "--fhir", str(path), "--as-of", "2026-01-15"])
+        assert (2, True) == (status, bool(capsys.readouterr().err))
+
+    def test_missing_file_exit_2(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bundle that cannot be read exits with status 2."""
+        status = main(["assess", "--fhir", str(tmp_path / "no.json"), "--as-of", "2026-01-15"])
+        assert (2, True) == (status, "cannot read" in capsys.readouterr().err)
+
+
+class TestProvenance:
+    def test_settings_with_hashes(self) -> None:
+        """The Provenance names every settings table with its version and SHA-256."""
+        from spinal_metastasis.provenance import provenance  # noqa: PLC0415
+
+        bundle = export(example_patient("breast_t12_mechanical"))
+        entities = [
+            e["what"].get("display", "") for e in resources(bundle, "Provenance")[0]["entity"]
+        ]
+        tables = provenance()["settings"]
+        expected = {
+            f"{role}: {t['name']} (version {t['version']}, sha256 {t['sha256']})"
+            for role, t in tables.items()
+        }
+        assert expected <= set(entities)

@@ -9,6 +9,9 @@ versioned envelope of :func:`spinal_metastasis.provenance.envelope`.
 ``--version`` prints the library's version; ``python -m spinal_metastasis`` is
 the same command. Invalid input exits with status 2 and one message per bad
 field on standard error.
+``assess --fhir BUNDLE --as-of DATE`` reads a FHIR R4 Bundle of mCODE resources instead
+(the import report on standard error), and ``--format fhir`` writes the assessment as a
+FHIR Bundle.
 
 ``assess --jsonl COHORT.jsonl --out RESULTS.parquet`` (or ``.csv``; ``--out -`` or
 no ``--out`` writes CSV to standard output) assesses a cohort, one patient
@@ -27,6 +30,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
 from spinal_metastasis.assessment import Assessment, assess
@@ -70,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
         "file", nargs="?", help="path of the patient JSON document, or - for standard input"
     )
     assessing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    fhir = assessing.add_argument_group("FHIR R4 / mCODE")
+    fhir.add_argument("--fhir", metavar="BUNDLE", help="read a FHIR Bundle (file, or -) instead")
+    fhir.add_argument(
+        "--as-of", type=date.fromisoformat, metavar="DATE", help="day of the assessment (--fhir)"
+    )
+    fhir.add_argument(
+        "--format", choices=("text", "json", "fhir"), help="output: text, json or a FHIR Bundle"
+    )
     batch = assessing.add_argument_group("cohort (batch) mode")
     batch.add_argument(
         "--jsonl",
@@ -254,12 +266,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "demo":
             _emit(example_patient(args.example), as_json=args.json, out=out)
         case "assess":
-            if (args.file is None) == (args.jsonl is None):
-                parser.error("assess needs either FILE or --jsonl COHORT")
+            if sum(source is not None for source in (args.file, args.jsonl, args.fhir)) != 1:
+                parser.error("assess needs one of FILE, --jsonl COHORT or --fhir BUNDLE")
             if args.jsonl is not None:
                 if args.out != "-" and not args.out.lower().endswith(_TABLE_SUFFIXES):
                     parser.error(f"--out must end in .csv, .parquet or .pq (got {args.out!r})")
                 return _batch(args)
+            if args.fhir is not None or args.format is not None:
+                from spinal_metastasis.fhir._cli import assess_fhir  # noqa: PLC0415 - on demand
+
+                return assess_fhir(args, parser)
             try:
                 patient = from_json(_read(args.file), Patient)
             except OSError as exc:

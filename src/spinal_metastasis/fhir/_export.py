@@ -17,6 +17,7 @@ from typing import Final
 
 from attrs import evolve
 
+from spinal_metastasis import AssessmentSettings
 from spinal_metastasis.assessment import Assessment, LesionAssessment
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation, Finding
@@ -32,6 +33,8 @@ from spinal_metastasis.fhir._codesystem import (
 )
 from spinal_metastasis.io import to_json
 from spinal_metastasis.model import Patient, RadiationCourse, SpinalLesion, SystemicAgent
+from spinal_metastasis.provenance import library_version as provenance_library_version
+from spinal_metastasis.provenance import provenance
 from spinal_metastasis.ranges import ProbabilityRange, ScoreRange
 from spinal_metastasis.treatments.option import Eligibility, OptionAssessment
 
@@ -57,11 +60,8 @@ _LOINC_FIELDS: Final = {"ecog": c.ECOG_LOINC, "kps": c.KARNOFSKY_LOINC}
 
 
 def library_version() -> str:
-    """The installed version of the library (``"0.0.0"`` when not installed)."""
-    import spinal_metastasis  # noqa: PLC0415 - the version is served lazily by the package
-
-    version = getattr(spinal_metastasis, "__version__", "0.0.0")
-    return version if isinstance(version, str) else "0.0.0"
+    """Return the installed version of the library (as :mod:`spinal_metastasis.provenance`)."""
+    return provenance_library_version()
 
 
 def _category_value(category: object) -> str | None:
@@ -140,9 +140,16 @@ class _Builder:
 
 class _Export:
     def __init__(
-        self, patient: Patient, assessment: Assessment | None, *, as_of: date, recorded: datetime
+        self,
+        patient: Patient,
+        assessment: Assessment | None,
+        *,
+        as_of: date,
+        recorded: datetime,
+        settings: AssessmentSettings | None = None,
     ) -> None:
         self.assessment = assessment
+        self.provenance = provenance(settings)
         self.patient = patient
         self.as_of = as_of.isoformat()
         self.recorded = recorded.isoformat()
@@ -183,7 +190,10 @@ class _Export:
         return {
             "resourceType": "Device",
             "deviceName": [{"name": "spinal_metastasis", "type": "user-friendly-name"}],
-            "version": [{"value": self.version}],
+            "version": [
+                {"type": {"text": "library"}, "value": self.version},
+                {"type": {"text": "schema"}, "value": str(self.provenance["schema_version"])},
+            ],
             "type": _project("spinal_metastasis"),
         }
 
@@ -668,18 +678,21 @@ class _Export:
             ],
             "entity": [
                 *({"role": "source", "what": {"reference": ref}} for ref in self.inputs),
-                {
-                    "role": "source",
-                    "what": {"display": f"ESCC grouping: {assessment.escc_grouping}"},
-                },
-                {
-                    "role": "source",
-                    "what": {
-                        "display": f"Radiosensitivity table: {assessment.radiosensitivity_table}"
-                    },
-                },
+                *(
+                    {
+                        "role": "source",
+                        "what": {
+                            "display": (
+                                f"{role}: {table['name']} (version {table['version']}, "
+                                f"sha256 {table['sha256']})"
+                            )
+                        },
+                    }
+                    for role, table in self.provenance["settings"].items()
+                ),
             ],
         }
+        _check_names(assessment, self.provenance["settings"])
         self.builder.add(provenance)
 
 
@@ -759,6 +772,7 @@ def assessment_to_bundle(
     *,
     as_of: date | None = None,
     recorded: datetime | None = None,
+    settings: AssessmentSettings | None = None,
 ) -> dict[str, object]:
     """Write an assessment as a FHIR R4 ``collection`` Bundle of plain dicts (mCODE STU4).
 
@@ -777,9 +791,15 @@ def assessment_to_bundle(
             to the date of ``recorded``.
         recorded: When the results were produced (the Provenance's ``recorded``); defaults
             to now, in UTC. Pass both for a reproducible bundle.
+        settings: The settings the assessment was made with (default: the defaults); the
+            Provenance names each table with its version and SHA-256.
 
     Returns:
         The Bundle, a JSON-ready dict.
+
+    Raises:
+        InvalidInputError: If ``recorded`` has no time zone, or ``settings`` name other
+            tables than the assessment records.
 
     Examples:
         >>> from datetime import UTC, date, datetime
@@ -792,12 +812,13 @@ def assessment_to_bundle(
         >>> bundle["resourceType"], bundle["type"]
         ('Bundle', 'collection')
     """
-    when = recorded if recorded is not None else datetime.now(UTC)
+    when = recorded if recorded is not None else datetime.now(UTC)  # the edge: a clock
     if when.tzinfo is None:
         msg = f"'recorded' must be a datetime with a time zone (got {when!r})"
         raise InvalidInputError(msg, field="recorded")
     day = as_of if as_of is not None else when.date()
-    return _Export(assessment.patient, assessment, as_of=day, recorded=when).run()
+    export = _Export(assessment.patient, assessment, as_of=day, recorded=when, settings=settings)
+    return export.run()
 
 
 def patient_to_bundle(patient: Patient, *, as_of: date) -> dict[str, object]:
@@ -822,3 +843,16 @@ def patient_to_bundle(patient: Patient, *, as_of: date) -> dict[str, object]:
     """
     moment = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     return _Export(patient, None, as_of=as_of, recorded=moment).run()
+
+
+def _check_names(assessment: Assessment, tables: Mapping[str, Mapping[str, object]]) -> None:
+    """Refuse settings that contradict the tables the assessment records it used."""
+    recorded = {
+        "escc_grouping": assessment.escc_grouping,
+        "radiosensitivity_table": assessment.radiosensitivity_table,
+    }
+    for role, name in recorded.items():
+        given = tables.get(role, {}).get("name")
+        if given is not None and given != name:
+            msg = f"'settings' must be those of the assessment ({role} {name!r}, got {given!r})"
+            raise InvalidInputError(msg, field="settings")

@@ -166,17 +166,17 @@ def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
-def _number(value: object, where: str) -> float:
+def _number(value: object, name: str) -> float:
     """A JSON number (int, float or Decimal) as a float; anything else is an error."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        msg = f"{where} must be a number (got {value!r})"
+        msg = f"'{name}' must be a number (got {value!r})"
         raise InvalidInputError(msg)
     return float(value)
 
 
-def _divide(value: object, divisor: int, where: str) -> float:
+def _divide(value: object, divisor: int, name: str) -> float:
     """Convert at the edge by a power of ten, exactly (36 g/L -> 3.6 g/dL)."""
-    number = _number(value, where)
+    number = _number(value, name)
     if divisor == 1:
         return number
     try:
@@ -522,7 +522,7 @@ class _Reader:
             return
         where = "valueQuantity.value"
         try:
-            value = _divide(quantity["value"], divisors[unit], where)
+            value = _divide(quantity["value"], divisors[unit], name)
         except InvalidInputError as error:
             raise self.error(index, where, str(error), model_field=name) from None
         self.check_patient_field(name, value, index, where)
@@ -600,7 +600,7 @@ class _Reader:
                 )
             number = quantity.get("value") if isinstance(quantity, Mapping) else None
             try:
-                return _number(number, where), where
+                return _number(number, name), where
             except InvalidInputError as error:
                 raise self.error(index, where, str(error), model_field=name) from None
         if "valueCodeableConcept" in resource:
@@ -900,7 +900,7 @@ class _Reader:
                     model_field="prior_radiation",
                 )
             try:
-                gy = _divide(quantity.get("value"), divisor, where + ".value")
+                gy = _divide(quantity.get("value"), divisor, "total_dose_gy")
             except InvalidInputError as error:
                 raise self.error(
                     index, where + ".value", str(error), model_field="prior_radiation"
@@ -939,7 +939,8 @@ class _Reader:
             if "fractions" in _codes(component.get("code"), c.CODE_SYSTEM_URL):
                 fractions = component.get("valueInteger")
         try:
-            gy = _number(quantity.get("value") if isinstance(quantity, Mapping) else None, where)
+            value = quantity.get("value") if isinstance(quantity, Mapping) else None
+            gy = _number(value, "total_dose_gy")
             dose = Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
         except InvalidInputError as error:
             raise self.error(index, where, str(error), model_field="prior_radiation") from None
