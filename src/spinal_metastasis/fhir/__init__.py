@@ -1,9 +1,9 @@
 """FHIR R4 / mCODE STU4 in and out, on plain JSON dicts (standard library only).
 
 - :func:`patient_from_bundle` reads a Bundle of mCODE resources into a
-  :class:`~spinal_metastasis.Patient`, with a report of what it read, ignored or found
+  :class:`~spinal_metastasis.model.Patient`, with a report of what it read, ignored or found
   ambiguous in every resource.
-- :func:`assessment_to_bundle` writes an :class:`~spinal_metastasis.Assessment` as a
+- :func:`assessment_to_bundle` writes an :class:`~spinal_metastasis.assessment.Assessment` as a
   ``collection`` Bundle: the inputs as mCODE resources, the scores as Observations, the
   options as GuidanceResponses, collapse risk and local control as RiskAssessments, and a
   Provenance naming the library and its version.

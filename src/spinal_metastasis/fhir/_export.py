@@ -785,7 +785,7 @@ def assessment_to_bundle(
     identifiers are never written.
 
     Args:
-        assessment: The result of :func:`~spinal_metastasis.assess`.
+        assessment: The result of :func:`~spinal_metastasis.assessment.assess`.
         as_of: The date the inputs are dated with (``effectiveDateTime``; the end of each
             radiotherapy course is ``as_of`` minus its ``days_since_completion``). Defaults
             to the date of ``recorded``.

@@ -1002,7 +1002,7 @@ def _runs(levels: Iterable[VertebralLevel]) -> list[tuple[VertebralLevel, ...]]:
 
 
 def patient_from_bundle(bundle: object, *, as_of: date) -> FhirImport:
-    """Read a FHIR R4 Bundle of mCODE STU4 resources into a :class:`~spinal_metastasis.Patient`.
+    """Read a FHIR R4 Bundle of mCODE STU4 resources into a :class:`~spinal_metastasis.model.Patient`.
 
     Maps the PrimaryCancerCondition (ICD-10-CM or SNOMED CT; lung split into small-cell or
     non-small-cell only by its histology), SecondaryCancerConditions with vertebral
