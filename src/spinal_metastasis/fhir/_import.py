@@ -1002,7 +1002,9 @@ def _runs(levels: Iterable[VertebralLevel]) -> list[tuple[VertebralLevel, ...]]:
 
 
 def patient_from_bundle(bundle: object, *, as_of: date) -> FhirImport:
-    """Read a FHIR R4 Bundle of mCODE STU4 resources into a :class:`~spinal_metastasis.model.Patient`.
+    """Read a FHIR R4 Bundle of mCODE STU4 resources into a patient.
+
+    The result holds a :class:`~spinal_metastasis.model.Patient` and the report.
 
     Maps the PrimaryCancerCondition (ICD-10-CM or SNOMED CT; lung split into small-cell or
     non-small-cell only by its histology), SecondaryCancerConditions with vertebral
