@@ -757,3 +757,39 @@ class TestProvenance:
             for role, t in tables.items()
         }
         assert expected <= set(entities)
+
+
+class TestCountsOfSites:
+    def test_liver_metastasis_keeps_counts(self) -> None:
+        """A liver metastasis (C78.7) does not hide bone sites: the counts stand."""
+        bundle = bundle_of(secondary("s", T4), secondary("liver", code="C78.7"))
+        patient = patient_from_bundle(bundle, as_of=AS_OF).patient
+        assert (1, 0) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+
+    def test_uncoded_site_hides_counts(self) -> None:
+        """A metastasis the codes do not place (SNOMED CT 128462008 alone) leaves counts unknown."""
+        other = secondary("other")
+        other["code"] = {"coding": [{"system": SNOMED, "code": "128462008"}]}
+        patient = patient_from_bundle(bundle_of(secondary("s", T4), other), as_of=AS_OF).patient
+        assert (None, None) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+
+    def test_extraspinal_bone_counted(self) -> None:
+        """A bone metastasis with a non-vertebral site counts as one extraspinal focus."""
+        femur = secondary("femur", "71341001")
+        patient = patient_from_bundle(bundle_of(secondary("s", T4), femur), as_of=AS_OF).patient
+        assert (1, 1) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+
+    def test_course_site_from_volume(self) -> None:
+        """A course without bodySite is placed by the location of its RadiotherapyVolume."""
+        volume = {
+            "resourceType": "BodyStructure",
+            "id": "volume",
+            "location": {"coding": [{"system": SNOMED, "code": T9}]},
+            "patient": {"reference": "Patient/p"},
+        }
+        course = radiotherapy([], 800, 1, "2025-12-15")
+        del course["bodySite"]
+        courses = patient_from_bundle(
+            bundle_of(volume, course), as_of=AS_OF
+        ).patient.prior_radiation
+        assert [(VertebralLevel.T9,)] == [item.levels for item in courses or ()]

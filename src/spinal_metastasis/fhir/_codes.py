@@ -179,6 +179,13 @@ BONE_SECONDARY_WRITTEN: Final = ("C79.51", "Secondary malignant neoplasm of bone
 #: Brain metastases: ICD-10-CM (SecondaryCancerDisorderVS) and SNOMED CT (EX_Basic.fsh).
 BRAIN_SECONDARY_ICD10: Final = frozenset({"C79.31"})
 BRAIN_SECONDARY_SNOMED: Final = frozenset({"94225005"})
+#: ICD-10-CM secondary neoplasms that are not of bone (SecondaryCancerDisorderVS): lymph nodes,
+#: respiratory and digestive organs, kidney, bladder, skin, brain, nervous system, ovary, adrenal,
+#: other specified sites (C79.8x), carcinoid of nodes, liver, peritoneum and other sites, Merkel.
+NOT_BONE_SECONDARY_ICD10: Final = (
+    *("C77", "C78", "C79.0", "C79.1", "C79.2", "C79.3", "C79.4", "C79.6", "C79.7", "C79.8"),
+    *("C7B.01", "C7B.02", "C7B.04", "C7B.09", "C7B.1"),
+)
 #: ICD-10-CM categories of secondary neoplasms (SecondaryCancerDisorderVS).
 SECONDARY_ICD10_CATEGORIES: Final = ("C77", "C78", "C79", "C7B")
 

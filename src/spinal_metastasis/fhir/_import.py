@@ -376,7 +376,10 @@ class _Reader:
         secondary = (
             c.SECONDARY_CANCER_CONDITION in profiles
             or any(value.startswith(c.SECONDARY_ICD10_CATEGORIES) for value in icd)
-            or c.SECONDARY_DISEASE_SNOMED in _codes(code, c.SNOMED)
+            or any(
+                value == c.SECONDARY_DISEASE_SNOMED or value in c.BRAIN_SECONDARY_SNOMED
+                for value in _codes(code, c.SNOMED)
+            )
         )
         if secondary:
             self._secondary(index, resource)
@@ -435,6 +438,8 @@ class _Reader:
             spine_only = all(value in c.LEVEL_OF_CODE for value in site_codes)
             if not spine_only and bone_coded:
                 self._extraspinal_sites(index, sites)
+            elif not spine_only:
+                self.extraspinal = None  # other sites, not coded as bone: cannot be counted
             return
         if any(value in c.SPINE_WITHOUT_LEVEL for value in site_codes):
             self.bone_without_level = True
@@ -452,6 +457,16 @@ class _Reader:
                 MappingStatus.MAPPED,
                 "an extraspinal bone metastasis",
                 "extraspinal_bone_metastases",
+            )
+            return
+        if not any(value.startswith(c.NOT_BONE_SECONDARY_ICD10) for value in icd):
+            # Could be a bone metastasis, even of the spine: the counts are unknown.
+            self.bone_without_level = True
+            self.extraspinal = None
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "a metastasis whose site the codes do not give: counts of sites left unknown",
             )
             return
         self.note(
@@ -810,7 +825,7 @@ class _Reader:
             return []
         sites = [
             value for site in _objects(resource.get("bodySite")) for value in _codes(site, c.SNOMED)
-        ]
+        ] or self._volume_sites(resource)
         levels = sorted(
             {c.LEVEL_OF_CODE[v] for v in sites if v in c.LEVEL_OF_CODE}, key=_ORDER.__getitem__
         )
@@ -924,6 +939,20 @@ class _Reader:
             return Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
         except InvalidInputError as error:
             raise self.error(index, where, str(error), model_field="prior_radiation") from None
+
+    def _volume_sites(self, resource: Mapping[str, object]) -> list[str]:
+        """The locations of the course's target volumes, when the course codes no bodySite."""
+        found = []
+        for extension in _objects(resource.get("extension")):
+            if extension.get("url") != c.DOSE_TO_VOLUME_EXTENSION:
+                continue
+            for part in _objects(extension.get("extension")):
+                if part.get("url") != "volume":
+                    continue
+                target = self.resolve(part.get("valueReference"))
+                if target is not None and not self._is_cord(target):
+                    found.extend(_codes(self.by_index[target].get("location"), c.SNOMED))
+        return found
 
     def _is_cord(self, index: int) -> bool:
         resource = self.by_index[index]
