@@ -34,7 +34,11 @@ import polars as pl
 
 from spinal_metastasis import Patient, SpinalLesion
 from spinal_metastasis.anatomy import VertebralLevel
-from spinal_metastasis.cohort.columnar import _tables, score_frame
+from spinal_metastasis.cohort.columnar import score_frame
+from spinal_metastasis.cohort.columnar.cells import _field
+from spinal_metastasis.cohort.columnar.frames import _pandas_read
+from spinal_metastasis.cohort.columnar.scoring import _mapping
+from spinal_metastasis.cohort.columnar.tables import _tables
 from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import (
@@ -189,14 +193,12 @@ def floor_inputs(frame: pd.DataFrame) -> list[tuple[np.ndarray, np.ndarray]]:
     so the floor does the same lookups with everything else (reading, validating, unpacking,
     building the frame) left out.
     """
-    from spinal_metastasis.cohort import columnar  # noqa: PLC0415 - the module's own tables
-
     tables = _tables()
     rows = len(frame)
     codes: dict[str, np.ndarray] = {"modified_bauer@packed": np.zeros(rows, dtype=np.int16)}
-    for field, column in columnar._mapping(None, set(frame.columns)).items():  # noqa: SLF001
-        raw = columnar._pandas_read(frame[column])  # noqa: SLF001
-        codes.update(columnar._field(field, raw, tables.channels).block(0, rows)[0])  # noqa: SLF001
+    for field, column in _mapping(None, set(frame.columns)).items():
+        raw = _pandas_read(frame[column])
+        codes.update(_field(field, raw, tables.channels).block(0, rows)[0])
     items = []
     for table in tables.scores.values():
         for item in table.items:

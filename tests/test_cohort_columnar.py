@@ -19,7 +19,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinal_metastasis import Patient, SpinalLesion
-from spinal_metastasis.cohort import columnar
 from spinal_metastasis.cohort.columnar import (
     COLUMNS,
     ERRORS_COLUMN,
@@ -27,6 +26,7 @@ from spinal_metastasis.cohort.columnar import (
     ScoredFrame,
     score_frame,
     score_frame_with_errors,
+    scoring,
 )
 from spinal_metastasis.cohort.dask import score_dask_frame
 from spinal_metastasis.errors import InvalidInputError, OutOfValidatedRangeError, SerializationError
@@ -473,7 +473,7 @@ class TestBlocks:
         """Scoring 3 rows at a time gives the same frame and the same error rows as one block."""
         frame = _mixed_cohort(20)
         whole, whole_errors = score_frame_with_errors(frame)
-        monkeypatch.setattr(columnar, "_BLOCK_ROWS", 3)
+        monkeypatch.setattr(scoring, "_BLOCK_ROWS", 3)
         blocked, blocked_errors = score_frame_with_errors(frame)
         pd.testing.assert_frame_equal(whole, blocked)
         pd.testing.assert_frame_equal(whole_errors, blocked_errors)
