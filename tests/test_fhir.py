@@ -793,3 +793,51 @@ class TestCountsOfSites:
             bundle_of(volume, course), as_of=AS_OF
         ).patient.prior_radiation
         assert [(VertebralLevel.T9,)] == [item.levels for item in courses or ()]
+
+
+class TestHostileValues:
+    @pytest.mark.parametrize(
+        "value",
+        [10**400, Decimal("NaN"), Decimal("Infinity"), float("inf"), "3.6", None],
+        ids=["huge", "nan", "infinity", "float infinity", "string", "null"],
+    )
+    def test_not_a_finite_number(self, value: object) -> None:
+        """Non-finite, huge and non-numeric laboratory values are InvalidInputErrors."""
+        with pytest.raises(InvalidInputError, match="'albumin_g_per_dl' must be a finite number"):
+            patient_from_bundle(bundle_of(lab("1751-7", value, "g/dL")), as_of=AS_OF)
+
+    def test_repr_without_identifiers(self) -> None:
+        """The repr of an import shows no identifier of the bundle."""
+        text = repr(patient_from_bundle(mcode_bundle(), as_of=AS_OF))
+        assert [] == [word for word in ("m123", "Anyperson", "bone-mets") if word in text]
+
+    @pytest.mark.parametrize(
+        "bundle",
+        [
+            {"resourceType": "Bundle", "entry": {"resource": {}}},
+            {"resourceType": "Bundle", "entry": [{"resource": {"resourceType": 3}}]},
+            ["not", "a", "bundle"],
+        ],
+        ids=["entry not a list", "resourceType not a string", "a list"],
+    )
+    def test_malformed_bundle(self, bundle: object) -> None:
+        """Malformed bundles are InvalidInputErrors, never KeyError or TypeError."""
+        with pytest.raises(InvalidInputError):
+            patient_from_bundle(bundle, as_of=AS_OF)
+
+    def test_odd_shapes_are_ignored(self) -> None:
+        """Elements of the wrong JSON type are read as absent, not as errors."""
+        odd = {
+            "resourceType": "Condition",
+            "meta": {"profile": "not a list"},
+            "code": ["not", "a", "concept"],
+            "bodySite": {"coding": "x"},
+        }
+        observation = {
+            "resourceType": "Observation",
+            "status": "final",
+            "code": 7,
+            "effectiveDateTime": "2026-13-40",
+        }
+        result = patient_from_bundle(bundle_of(odd, observation), as_of=AS_OF)
+        assert (Patient(), 2) == (result.patient, len(result.report))

@@ -8,6 +8,8 @@ identifiers.
 """
 
 import calendar
+import contextlib
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -26,6 +28,7 @@ from spinal_metastasis.fhir._codesystem import (
     QUANTITY_UNITS,
 )
 from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.limits import echo
 from spinal_metastasis.model import (
     Fractionation,
     Patient,
@@ -167,11 +170,15 @@ def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
 
 
 def _number(value: object, name: str) -> float:
-    """A JSON number (int, float or Decimal) as a float; anything else is an error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        msg = f"'{name}' must be a number (got {value!r})"
+    """A finite JSON number (int, float or Decimal) as a float; anything else is an error."""
+    number = None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        with contextlib.suppress(OverflowError, ValueError):
+            number = float(value)
+    if number is None or not math.isfinite(number):
+        msg = f"'{name}' must be a finite number (got {echo(value)})"
         raise InvalidInputError(msg)
-    return float(value)
+    return number
 
 
 def _divide(value: object, divisor: int, name: str) -> float:
@@ -494,7 +501,7 @@ class _Reader:
             return
         status = _text(resource.get("status"))
         if status not in _ACCEPTED_STATUS:
-            self.note(index, MappingStatus.IGNORED, f"status {status!r}: not a final result")
+            self.note(index, MappingStatus.IGNORED, f"status {echo(status)}: not a final result")
             return
         when = _effective(resource)
         if when is None:
@@ -532,7 +539,7 @@ class _Reader:
         divisors = c.LAB_UNITS[name][1]
         if unit is None or unit not in divisors:
             self.note(
-                index, MappingStatus.AMBIGUOUS, f"unit {unit!r} is not converted: left unknown"
+                index, MappingStatus.AMBIGUOUS, f"unit {echo(unit)} is not converted: left unknown"
             )
             return
         where = "valueQuantity.value"
@@ -594,7 +601,7 @@ class _Reader:
                     except ValueError:
                         where = f"component[{position}].valueCodeableConcept"
                         raise self.error(
-                            index, where, f"unknown systemic agent {value!r}", model_field=name
+                            index, where, f"unknown systemic agent {echo(value)}", model_field=name
                         ) from None
             return tuple(agents), "component"
         if "valueBoolean" in resource:
@@ -610,7 +617,7 @@ class _Reader:
                 raise self.error(
                     index,
                     "valueQuantity.code",
-                    f"unit must be {expected!r} (got {unit!r})",
+                    f"unit must be {expected!r} (got {echo(unit)})",
                     model_field=name,
                 )
             number = quantity.get("value") if isinstance(quantity, Mapping) else None
@@ -628,7 +635,7 @@ class _Reader:
                     return enum(value.removeprefix(f"{name}.")), where
                 except ValueError:
                     raise self.error(
-                        index, where, f"{value!r} is not a value of '{name}'", model_field=name
+                        index, where, f"{echo(value)} is not a value of '{name}'", model_field=name
                     ) from None
         raise self.error(index, "value[x]", f"no value for '{name}'", model_field=name)
 
@@ -821,7 +828,9 @@ class _Reader:
         """The spine courses of a RadiotherapyCourseSummary; None when it leaves them unknown."""
         status = _text(resource.get("status"))
         if status not in {"completed", "stopped"}:
-            self.note(index, MappingStatus.IGNORED, f"status {status!r}: not a delivered course")
+            self.note(
+                index, MappingStatus.IGNORED, f"status {echo(status)}: not a delivered course"
+            )
             return []
         sites = [
             value for site in _objects(resource.get("bodySite")) for value in _codes(site, c.SNOMED)
@@ -911,7 +920,7 @@ class _Reader:
                 raise self.error(
                     index,
                     where + ".code",
-                    f"unit must be 'cGy' or 'Gy' (got {unit!r})",
+                    f"unit must be 'cGy' or 'Gy' (got {echo(unit)})",
                     model_field="prior_radiation",
                 )
             try:
