@@ -1,3 +1,5 @@
+import math
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -17,8 +19,10 @@ from spinal_metastasis import (
     rank_options,
     to_json,
 )
-from spinal_metastasis.assessment import _dominates
-from spinal_metastasis.testing import patients
+from spinal_metastasis.assessment import RankedOption, _cost, _dominates
+from spinal_metastasis.ranges import ProbabilityRange
+from spinal_metastasis.testing import option_sets, patients
+from spinal_metastasis.treatments.option import OptionAssessment
 
 priority_orders = st.lists(st.sampled_from(Priority), unique=True, min_size=1)
 
@@ -138,6 +142,45 @@ class TestPlans:
         assert "Laufer" in str(plan.findings[0])
 
 
+def _ranked(
+    options: tuple[OptionAssessment, ...], priorities: list[Priority]
+) -> tuple[RankedOption, ...]:
+    return rank_options(options, priorities, include_contraindicated=True)
+
+
+def _shared_cost(
+    options: tuple[OptionAssessment, ...],
+    priorities: list[Priority],
+    option: OptionAssessment,
+    on: set[Priority],
+) -> float:
+    """The option's weighted mean normalized cost on the priorities ``on`` (as documented)."""
+    sourced = any(item.toxicity.holds for item in options)
+    costs = {p: [_cost(o, p, holds_sourced=sourced) for o in options] for p in priorities}
+    scales = {
+        p: max((v for c in costs[p] if c is not None for v in c), default=1.0) or 1.0
+        for p in priorities
+    }
+    weights = {p: len(priorities) - i for i, p in enumerate(priorities)}
+    total = 0.0
+    for p in on:
+        cost = _cost(option, p, holds_sourced=sourced)
+        assert cost is not None
+        total += weights[p] * (cost[0] + cost[1]) / 2 / scales[p]
+    return total / sum(weights[p] for p in on)
+
+
+def _comparable(a: RankedOption, b: RankedOption) -> bool:
+    """Whether a's eligibility is no worse than b's for the ranking (supportive care ~ E/C)."""
+    order = [Eligibility.ELIGIBLE, Eligibility.CAUTION, Eligibility.UNDETERMINED]
+    order.append(Eligibility.CONTRAINDICATED)
+    pools = {a.eligibility, b.eligibility}
+    supportive = Modality.BEST_SUPPORTIVE_CARE in (a.modality, b.modality)
+    if supportive and pools <= {Eligibility.ELIGIBLE, Eligibility.CAUTION}:
+        return True
+    return order.index(a.eligibility) <= order.index(b.eligibility)
+
+
 class TestRanking:
     @settings(max_examples=30, deadline=None)
     @given(patients(max_lesions=1).filter(lambda p: len(p.lesions) == 1), priority_orders)
@@ -148,17 +191,97 @@ class TestRanking:
         options = assess(patient).lesions[0].options
         ranking = rank_options(options, priorities, include_contraindicated=True)
         position = {item.modality: item.rank for item in ranking}
+        for item in ranking:
+            for dominator in item.dominated_by:
+                assert position[dominator] < item.rank
+
+    @given(option_sets(), priority_orders)
+    def test_a_dominator_always_ranks_above(
+        self, options: tuple[OptionAssessment, ...], priorities: list[Priority]
+    ) -> None:
+        """On arbitrary figures, an option never ranks level with or above one dominating it."""
+        ranking = _ranked(options, priorities)
+        position = {item.modality: item.rank for item in ranking}
+        sourced = any(option.toxicity.holds for option in options)
         for a in options:
             for b in options:
-                if _dominates(a, b, priorities):
+                if _dominates(a, b, priorities, holds_sourced=sourced):
                     assert position[a.modality] < position[b.modality]
+
+    @given(option_sets(), priority_orders)
+    def test_no_option_wins_on_the_figures_it_lacks(
+        self, options: tuple[OptionAssessment, ...], priorities: list[Priority]
+    ) -> None:
+        """A above B, A lacking figures B has: A is strictly better on the figures A has."""
+        ranking = _ranked(options, priorities)
+        option = {item.modality: item for item in options}
+        for i, a in enumerate(ranking):
+            for b in ranking[i + 1 :]:
+                has_a = set(priorities) - set(a.without_figures)
+                has_b = set(priorities) - set(b.without_figures)
+                if a.rank < b.rank and has_a < has_b and _comparable(b, a):
+                    if not has_a:
+                        pytest.fail(f"{a.modality} has no figure yet ranks above {b.modality}")
+                    cost_a = _shared_cost(options, priorities, option[a.modality], has_a)
+                    cost_b = _shared_cost(options, priorities, option[b.modality], has_a)
+                    assert cost_a < cost_b
+
+    @given(option_sets(), priority_orders)
+    def test_ranks_are_ordered_and_ties_share_one(
+        self, options: tuple[OptionAssessment, ...], priorities: list[Priority]
+    ) -> None:
+        """Ranks never decrease; tied options share a rank and name each other."""
+        ranking = _ranked(options, priorities)
+        ranks = [item.rank for item in ranking]
+        assert sorted(ranks) == ranks
+        assert ranks[0] == 1
+        for position, item in enumerate(ranking, start=1):
+            peers = {other.modality for other in ranking if other.rank == item.rank} - {
+                item.modality
+            }
+            assert (peers, item.rank <= position) == (set(item.tied_with), True)
+
+    @given(option_sets(), priority_orders)
+    def test_a_missing_collapse_figure_is_not_a_figure(
+        self, options: tuple[OptionAssessment, ...], priorities: list[Priority]
+    ) -> None:
+        """The 0-100 % placeholder is a missing figure (never scored as 50 %), and flagged."""
+        ranking = _ranked(options, priorities)
+        placeholder = ProbabilityRange(low=0, high=1)
+        option = {item.modality: item for item in options}
+        for item in ranking:
+            missing = option[item.modality].collapse_risk.probability == placeholder
+            wanted = Priority.AVOID_COLLAPSE in priorities
+            assert (missing and wanted) == (Priority.AVOID_COLLAPSE in item.without_figures)
+
+    @given(option_sets(), priority_orders)
+    def test_supportive_care_never_wins_a_tie_with_a_local_treatment(
+        self, options: tuple[OptionAssessment, ...], priorities: list[Priority]
+    ) -> None:
+        """Supportive care ranks after every eligible or caution option scoring no worse.
+
+        Unless it shares its rank, or the option lacks a figure supportive care has (it then
+        cannot rank above supportive care on it).
+        """
+        ranking = _ranked(options, priorities)
+        for i, supportive in enumerate(ranking):
+            if supportive.modality is not Modality.BEST_SUPPORTIVE_CARE:
+                continue
+            if supportive.eligibility is not Eligibility.ELIGIBLE:
+                continue
+            for other in ranking[i + 1 :]:
+                if other.eligibility not in {Eligibility.ELIGIBLE, Eligibility.CAUTION}:
+                    continue
+                lacks = set(other.without_figures) - set(supportive.without_figures)
+                tied = other.rank == supportive.rank
+                assert tied or bool(lacks) or other.score > supportive.score
 
     def test_contraindicated_options_are_left_out_by_default(self) -> None:
         """Only possible options are ranked unless asked otherwise."""
         options = assess(example_patient("myeloma_t9_high_grade")).lesions[0].options
         ranked = rank_options(options, [Priority.FAST_PAIN_RELIEF])
         assert all(item.eligibility is not Eligibility.CONTRAINDICATED for item in ranked)
-        assert [item.rank for item in ranked] == list(range(1, len(ranked) + 1))
+        assert [item.rank for item in ranked] == sorted(item.rank for item in ranked)
 
     def test_fast_relief_puts_ablation_before_radiotherapy(self) -> None:
         """With fast pain relief first, ablation (days) ranks above SBRT (weeks) when both fit."""
@@ -166,6 +289,46 @@ class TestRanking:
         ranked = lesion.ranked([Priority.FAST_PAIN_RELIEF, Priority.KEEP_SYSTEMIC_THERAPY])
         order = [item.modality for item in ranked]
         assert order.index(Modality.VERTEBRAL_AUGMENTATION) < order.index(Modality.SBRT)
+
+    def test_supportive_care_does_not_rank_first_for_a_fit_patient(self) -> None:
+        """Breast T12, fast relief first: supportive care ranks right after LITT.
+
+        Supportive care has no onset figure; LITT has every figure it has and is no worse on
+        them (0 days of hold), so supportive care cannot win on the onset it lacks.
+        """
+        lesion = assess(example_patient()).lesions[0]
+        ranked = lesion.ranked([Priority.FAST_PAIN_RELIEF, Priority.KEEP_SYSTEMIC_THERAPY])
+        order = [item.modality for item in ranked]
+        supportive = ranked[order.index(Modality.BEST_SUPPORTIVE_CARE)]
+        assert (supportive.without_figures, order.index(Modality.BEST_SUPPORTIVE_CARE)) == (
+            (Priority.FAST_PAIN_RELIEF,),
+            order.index(Modality.LASER_INTERSTITIAL_THERMAL_THERAPY) + 1,
+        )
+
+    def test_known_absence_of_control_costs_the_maximum(self) -> None:
+        """Durability: supportive care and stabilization (no tumor treatment) cost 1 and tie.
+
+        Corpectomy (no figure) is ranked without one, not as 0 % control.
+        """
+        lesion = assess(example_patient()).lesions[0]
+        ranked = {item.modality: item for item in lesion.ranked([Priority.DURABILITY])}
+        supportive = ranked[Modality.BEST_SUPPORTIVE_CARE]
+        stabilization = ranked[Modality.POSTERIOR_STABILIZATION]
+        corpectomy = ranked[Modality.CORPECTOMY_RECONSTRUCTION]
+        assert (supportive.score, stabilization.score, supportive.rank) == (
+            1.0,
+            1.0,
+            stabilization.rank,
+        )
+        assert (corpectomy.without_figures, corpectomy.score) == ((Priority.DURABILITY,), math.inf)
+
+    def test_ties_share_a_rank_in_the_order_given(self) -> None:
+        """Four open operations with no figure for fast relief tie: one rank, input order."""
+        lesion = assess(example_patient()).lesions[0]
+        ranked = lesion.ranked([Priority.FAST_PAIN_RELIEF, Priority.KEEP_SYSTEMIC_THERAPY])
+        surgical = [item for item in ranked if item.modality.is_open_surgery]
+        assert [item.modality for item in surgical] == [m for m in Modality if m.is_open_surgery]
+        assert len({item.rank for item in surgical}) == 1
 
 
 class TestDecompressingPlans:

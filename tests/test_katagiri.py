@@ -217,7 +217,9 @@ class TestKatagiri:
             "laboratory data 0, ECOG 3-4 1, previous chemotherapy 0, multiple skeletal "
             "metastases 0"
         )
-        assert str(katagiri(Patient())).startswith("Katagiri 0–10 (low or intermediate or high)")
+        assert str(katagiri(Patient())).startswith(
+            "Katagiri 0–10 (low or intermediate or high risk (poor prognosis))"
+        )
         assert katagiri(Patient()).band is None
 
 

@@ -371,7 +371,7 @@ def _findings(
         f"Neurologic: epidural compression {_yes_no(high, 'high grade', 'low grade')} "
         f"(ESCC {input_value(shown.escc)}); neurological deficit "
         + ("present" if deficit else "absent" if shown.frankel is Frankel.E else "unknown")
-        + f" (Frankel {input_value(shown.frankel)})."
+        + f" (Frankel {'unknown' if shown.frankel is None else shown.frankel.value.upper()})."
     )
     oncologic = (
         "Oncologic: primary "

@@ -17,6 +17,7 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 from spinal_metastasis.anatomy import VertebralLevel
+from spinal_metastasis.evidence import finding
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import (
     ESCC,
@@ -33,10 +34,25 @@ from spinal_metastasis.model import (
     SystemicAgent,
     VisceralMetastases,
 )
+from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
+from spinal_metastasis.sources.general import FRANKEL_1969
+from spinal_metastasis.treatments.option import (
+    AgentHold,
+    Burden,
+    CollapseRisk,
+    Eligibility,
+    LocalControl,
+    Modality,
+    OptionAssessment,
+    PainRelief,
+    Toxicity,
+)
 
 __all__ = [
     "fractionations",
     "level_spans",
+    "option_assessments",
+    "option_sets",
     "patients",
     "radiation_courses",
     "spinal_lesions",
@@ -47,6 +63,7 @@ E = TypeVar("E", bound=enum.Enum)
 V = TypeVar("V")
 
 _LEVELS = tuple(VertebralLevel)
+_DETERMINED = (Eligibility.ELIGIBLE, Eligibility.CAUTION, Eligibility.CONTRAINDICATED)
 
 
 def _maybe(strategy: st.SearchStrategy[V], *, unknowns: bool) -> st.SearchStrategy[V | None]:
@@ -198,3 +215,68 @@ def patients(draw: st.DrawFn, *, max_lesions: int = 3, unknowns: bool = True) ->
         implanted_cardiac_device=draw(_maybe(st.booleans(), unknowns=unknowns)),
         active_infection=draw(_maybe(st.booleans(), unknowns=unknowns)),
     )
+
+
+def _day_ranges() -> st.SearchStrategy[DayRange]:
+    bounds = st.lists(st.integers(min_value=0, max_value=60), min_size=2, max_size=2)
+    return bounds.map(sorted).map(lambda pair: DayRange(low=pair[0], high=pair[1]))
+
+
+def _probability_ranges() -> st.SearchStrategy[ProbabilityRange]:
+    bounds = st.lists(st.integers(min_value=0, max_value=20), min_size=2, max_size=2)
+    return bounds.map(sorted).map(
+        lambda pair: ProbabilityRange(low=pair[0] / 20, high=pair[1] / 20)
+    )
+
+
+_HOLD_FINDING = finding("Generated hold (test data).", FRANKEL_1969)
+
+
+@st.composite
+def option_assessments(draw: st.DrawFn, modality: Modality) -> OptionAssessment:
+    """Generate an option's assessment with arbitrary trade-offs, for testing rankings.
+
+    Every figure may be missing (``None``, the 0-100 % collapse placeholder, a 0-day hold
+    without a hold recommendation); the verdict is arbitrary. Findings and rules are empty:
+    the trade-offs are test data, not clinical figures.
+    """
+    eligibility = draw(st.sampled_from(Eligibility))
+    if eligibility is Eligibility.UNDETERMINED:
+        possible = frozenset(draw(st.sets(st.sampled_from(_DETERMINED), min_size=2)))
+    else:
+        possible = frozenset({eligibility})
+    hold = draw(_day_ranges())
+    sourced = draw(st.booleans())
+    holds = (
+        (
+            AgentHold(
+                agent=SystemicAgent.CYTOTOXIC,
+                days_before=hold,
+                days_after=DayRange.exact(0),
+                finding=_HOLD_FINDING,
+            ),
+        )
+        if sourced or hold.high > 0
+        else ()
+    )
+    collapse = draw(st.just(ProbabilityRange(low=0, high=1)) | _probability_ranges())
+    return OptionAssessment(
+        modality=modality,
+        eligibility=eligibility,
+        possible_eligibility=possible,
+        findings=(),
+        rules=(),
+        missing=(),
+        pain_relief=PainRelief(onset_days=draw(st.none() | _day_ranges())),
+        toxicity=Toxicity(systemic_therapy_hold_days=hold, holds=holds),
+        collapse_risk=CollapseRisk(probability=collapse),
+        local_control=LocalControl(probability=draw(st.none() | _probability_ranges())),
+        burden=Burden(sessions=ScoreRange.exact(1)),
+    )
+
+
+@st.composite
+def option_sets(draw: st.DrawFn, *, min_size: int = 2) -> tuple[OptionAssessment, ...]:
+    """Generate the options of one lesion (distinct modalities), for testing rankings."""
+    modalities = draw(st.lists(st.sampled_from(Modality), unique=True, min_size=min_size))
+    return tuple(draw(option_assessments(modality)) for modality in modalities)

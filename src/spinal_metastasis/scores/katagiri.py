@@ -88,6 +88,11 @@ class KatagiriGroup(StrEnum):
     HIGH = "high"  # 7-10
 
 
+#: How a group reads in a summary: 7-10 is the poor-prognosis group (27 % alive at 6 months,
+#: 6 % at 1 year; Katagiri 2014, abstract).
+_GROUP_WORDS: Final = {KatagiriGroup.HIGH: "high risk (poor prognosis)"}
+
+
 class LabTier(StrEnum):
     """Tier of an out-of-range laboratory value (Katagiri 2014)."""
 
@@ -365,7 +370,9 @@ class KatagiriScore:
 
     def __str__(self) -> str:
         """One line: ``Katagiri 5 (intermediate): primary lesion 2, ...``."""
-        category = " or ".join(g.value for g in KatagiriGroup if g in self.possible_categories)
+        category = " or ".join(
+            _GROUP_WORDS.get(g, g.value) for g in KatagiriGroup if g in self.possible_categories
+        )
         parts = ", ".join(str(component) for component in self.components)
         return f"Katagiri {self.points} ({category}): {parts}"
 

@@ -108,4 +108,30 @@ BUCCHERI_1996: Final = Citation(
     ),
 )
 
-ALL: Final = (FRANKEL_1969, OKEN_1982, KARNOFSKY_1949, MA_2010, PRASAD_2018, BUCCHERI_1996)
+# --- Anatomy ------------------------------------------------------------------------------------
+
+CONUS_MRI_1998: Final = Citation(
+    key="conusmri1998",
+    authors="Department of Rehabilitation Medicine, Pusan National University College of Medicine",
+    year=1998,
+    title="Normal variations of the spinal cord termination",
+    journal="J Korean Acad Rehabil Med",
+    locator="22(5):1040-1043",
+    verified=True,
+    verification=(
+        "Abstract read (KoreaMed record 2323138; authors not shown in the record): 226 adult "
+        "MRIs; the cord ends most often at mid-L1, and between the mid-portion of T12 and the "
+        "L1-L2 disc. Used to say that a lesion from L2 down lies below the conus (cauda equina)."
+    ),
+    label="Conus MRI 1998",
+)
+
+ALL: Final = (
+    FRANKEL_1969,
+    OKEN_1982,
+    KARNOFSKY_1949,
+    MA_2010,
+    PRASAD_2018,
+    BUCCHERI_1996,
+    CONUS_MRI_1998,
+)
