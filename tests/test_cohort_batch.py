@@ -1,7 +1,6 @@
 import gc
 import io
 import json
-import math
 import multiprocessing
 import sys
 import threading
@@ -327,7 +326,7 @@ def _results() -> list[BatchResult]:
 
 class TestToTable:
     def test_pandas(self) -> None:
-        """The pandas table has the columns, one row per row, nulls as NaN, enums categorical."""
+        """The pandas table has the columns, one row per row, nulls as NA, enums categorical."""
         pd = pytest.importorskip("pandas")
         results = _results()
         frame = to_table(results, kind="pandas")
@@ -336,7 +335,7 @@ class TestToTable:
         assert len(rows) == len(frame)
         assert list(frame["modality"].cat.categories) == [m.value for m in Modality]
         sbrt = frame[frame["modality"] == "sbrt"].iloc[0]
-        assert math.isnan(sbrt["maximal_effect_days_low"])
+        assert sbrt["maximal_effect_days_low"] is pd.NA
         assert isinstance(frame["record"].dtype, type(pd.Series([1]).dtype))
 
     def test_polars(self) -> None:

@@ -670,6 +670,10 @@ def _enum_categories() -> dict[str, list[str]]:
     }
 
 
+# The SINS columns have the dtype score_frame gives them (small nullable integers).
+_SCORE_COLUMNS: Final = frozenset({"sins_low", "sins_high"})
+
+
 def _pandas(columns: dict[str, list[Any]]) -> "pd.DataFrame":
     try:
         import pandas as pd  # noqa: PLC0415 - an optional extra
@@ -680,13 +684,15 @@ def _pandas(columns: dict[str, list[Any]]) -> "pd.DataFrame":
     data: dict[str, Any] = {}
     for name, values in columns.items():
         if name in categories:
-            data[name] = pd.Categorical(values, categories=categories[name], ordered=False)
+            data[name] = pd.Categorical(values, categories=categories[name], ordered=True)
+        elif name in _SCORE_COLUMNS:
+            data[name] = pd.array(values, dtype="Int8")
         elif name in _INT_COLUMNS_ALL:
             data[name] = pd.array(values, dtype="int64")
         elif name in _TEXT_COLUMNS:
             data[name] = pd.array(values, dtype="string")
         else:
-            data[name] = pd.array([float("nan") if v is None else v for v in values], "float64")
+            data[name] = pd.array(values, dtype="Float64")
     frame = pd.DataFrame(data)
     frame.attrs.update(provenance())
     return frame
@@ -703,6 +709,8 @@ def _polars(columns: dict[str, list[Any]]) -> "pl.DataFrame":
     for name in columns:
         if name in categories:
             schema[name] = pl.Enum(categories[name])
+        elif name in _SCORE_COLUMNS:
+            schema[name] = pl.Int8
         elif name in _INT_COLUMNS_ALL:
             schema[name] = pl.Int64
         elif name in _TEXT_COLUMNS:
@@ -718,9 +726,14 @@ def _arrow_schema() -> "pa.Schema":
     except ImportError:
         error = _missing_extra("arrow")
         raise error from None
+    categories = _enum_categories()
     fields = []
     for name in COLUMNS:
-        if name in _INT_COLUMNS_ALL:
+        if name in categories:
+            kind = pa.dictionary(pa.int8(), pa.string(), ordered=True)
+        elif name in _SCORE_COLUMNS:
+            kind = pa.int8()
+        elif name in _INT_COLUMNS_ALL:
             kind = pa.int64()
         elif name in _TEXT_COLUMNS:
             kind = pa.string()
@@ -734,7 +747,20 @@ def _arrow(columns: dict[str, list[Any]]) -> "pa.Table":
     schema = _arrow_schema()
     import pyarrow as pa  # noqa: PLC0415 - an optional extra, checked above
 
-    return pa.table(columns, schema=schema)
+    arrays: list[Any] = []
+    for name, values in columns.items():
+        kind = schema.field(name).type
+        if pa.types.is_dictionary(kind):
+            # The dictionary is the enum, in its order, whichever values the rows hold.
+            categories = _enum_categories()[name]
+            code = {value: index for index, value in enumerate(categories)}
+            indices = pa.array([None if v is None else code[v] for v in values], pa.int8())
+            arrays.append(
+                pa.DictionaryArray.from_arrays(indices, pa.array(categories), ordered=True)
+            )
+        else:
+            arrays.append(pa.array(values, kind))
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 TableKind: TypeAlias = Literal["pandas", "polars", "arrow"]
@@ -754,8 +780,12 @@ def to_table(results: Iterable[BatchResult | AssessmentRow], *, kind: TableKind 
         a pandas frame carries :func:`~spinal_metastasis.provenance.provenance` in
         ``DataFrame.attrs``, an Arrow table in its schema's metadata
         (:func:`~spinal_metastasis.provenance.provenance_metadata`);
-        the enum columns are categoricals in enum order (pandas), ``Enum``
-        (polars) or strings (Arrow).
+        the dtypes are those of :func:`~spinal_metastasis.cohort.score_frame`:
+        the enum columns are ordered categoricals in enum order (pandas), ``Enum``
+        (polars) or ordered dictionary columns whose dictionary is the enum
+        (Arrow); the SINS points are small nullable integers (``Int8``); the
+        figures are nullable floats (``Float64`` in pandas, nulls in polars and
+        Arrow).
 
     Raises:
         ImportError: If the extra for ``kind`` is not installed; the message names it.

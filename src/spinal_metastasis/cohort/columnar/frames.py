@@ -248,5 +248,6 @@ def _adapter(frame: object) -> _Adapter[Any]:
         return _PandasAdapter()
     if library == "polars" and type(frame).__name__ == "DataFrame":
         return _PolarsAdapter()
-    msg = f"'df' must be a pandas or polars DataFrame (got {type(frame).__name__})"
+    name = type(frame).__name__
+    msg = f"'df' must be a pandas or polars DataFrame or a pyarrow Table (got {name})"
     raise InvalidInputError(msg, field="df")

@@ -7,6 +7,7 @@ from typing import Any, Final, Generic, Literal, cast
 import numpy as np
 from attrs import frozen
 
+from spinal_metastasis.cohort._arrow import is_arrow_table, score_table, stamped
 from spinal_metastasis.cohort.columnar.cells import _CodedField, _Dictionary, _Field, _field
 from spinal_metastasis.cohort.columnar.columns import (
     _COUNT_CAP,
@@ -348,7 +349,9 @@ def score_frame(
     """Score every row of a cohort frame (one patient with one lesion per row).
 
     Args:
-        df: A pandas or polars DataFrame. Its columns carry the model's fields
+        df: A pandas or polars DataFrame, or a ``pyarrow.Table`` (scored through
+            polars, or pandas without polars; its own columns pass through
+            untouched). Its columns carry the model's fields
             (:data:`COLUMNS`): enum cells as their JSON values (``"mechanical"``,
             ``"1b"``), ``levels`` as ``"T12"`` or ``"T11-T12"`` (null: no lesion
             recorded, so SINS is null), booleans as booleans, numbers as numbers;
@@ -364,7 +367,9 @@ def score_frame(
             :func:`score_frame_with_errors` for the report as a table.
 
     Returns:
-        The same kind of frame, with ``<score>_low``, ``<score>_high`` (nullable
+        The same kind of frame (a pandas frame carries
+        :func:`~spinal_metastasis.provenance.provenance` in ``attrs``, an Arrow
+        table in its schema metadata), with ``<score>_low``, ``<score>_high`` (nullable
         integers) and ``<score>_category`` (ordered categorical in the enum's
         order; for the NESMS, the score itself) for each score, and
         ``score_errors`` (each row's messages, or null). Low and high are equal
@@ -394,6 +399,9 @@ def score_frame(
     if errors not in {"report", "raise"}:
         msg = f"'errors' must be 'report' or 'raise' (got {errors!r})"
         raise InvalidInputError(msg, field="errors")
+    if is_arrow_table(df):
+        arrow_scored: FrameT = score_table(df, columns=columns, scores=scores, errors=errors)
+        return arrow_scored
     scored, records, _, _ = _score(df, columns, scores)
     if errors == "raise" and records:
         raise SerializationError(
@@ -403,7 +411,7 @@ def score_frame(
                 for record in records
             ]
         )
-    return scored
+    return stamped(scored)
 
 
 def score_frame_with_errors(
@@ -426,5 +434,12 @@ def score_frame_with_errors(
         >>> errors.select("row", "column", "value").rows()
         [(0, 'kps', '75'), (1, 'levels', "'T9-T7'")]
     """
+    if is_arrow_table(df):
+        arrow_report: ScoredFrame[FrameT] = score_table(
+            df, columns=columns, scores=scores, errors="report", with_errors=True
+        )
+        return arrow_report
     scored, records, absent, adapter = _score(df, columns, scores)
-    return ScoredFrame(frame=scored, errors=adapter.errors(df, records), absent_fields=absent)
+    return ScoredFrame(
+        frame=stamped(scored), errors=adapter.errors(df, records), absent_fields=absent
+    )
