@@ -247,6 +247,7 @@ NSCLC = {"system": SNOMED, "code": "254637007", "display": "Non-small cell lung 
 T12 = "280849005"
 T11 = "52120002"
 T4 = "86197001"
+T5 = "6105006"
 T9 = "33766003"
 CHEST_WALL = "78904004"
 
@@ -841,3 +842,367 @@ class TestHostileValues:
         }
         result = patient_from_bundle(bundle_of(odd, observation), as_of=AS_OF)
         assert (Patient(), 2) == (result.patient, len(result.report))
+
+
+def _project_observation(code: str, **value: object) -> Any:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": CODE_SYSTEM_URL, "code": code}]},
+        "effectiveDateTime": "2026-01-10",
+        **value,
+    }
+
+
+def _with(resource: Any, **changes: object) -> Any:
+    return {**resource, **changes}
+
+
+def _without(resource: Any, *keys: str) -> Any:
+    return {key: value for key, value in resource.items() if key not in keys}
+
+
+def _course_without_fractions() -> Any:
+    course = radiotherapy([T9], 800, 1, "2025-12-15")
+    course["extension"] = [course["extension"][1]]
+    del course["extension"][0]["extension"][2]
+    return course
+
+
+def _course_two_doses() -> Any:
+    course = radiotherapy([T9], 2400, 2, "2025-12-15")
+    second = json.loads(json.dumps(course["extension"][1]))
+    second["extension"][1]["valueQuantity"]["value"] = 1600
+    second["extension"][0]["valueReference"] = {"reference": "BodyStructure/ctv"}
+    course["extension"].append(second)
+    return course
+
+
+REASONS = [
+    pytest.param(
+        [_with(PATIENT, birthDate="1951")],
+        0,
+        "the birth date is partial: age left unknown",
+        id="partial birth date",
+    ),
+    pytest.param(
+        [_with(PATIENT, birthDate="2027-01-01")],
+        0,
+        "born after as_of: age left unknown",
+        id="born after as_of",
+    ),
+    pytest.param(
+        [_without(PATIENT, "birthDate")],
+        0,
+        "no full birth date (identifiers are not read)",
+        id="no birth date",
+    ),
+    pytest.param(
+        [
+            _with(
+                secondary("s", T4),
+                verificationStatus={
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                            "code": "refuted",
+                        }
+                    ]
+                },
+            )
+        ],
+        0,
+        "refuted or entered in error",
+        id="refuted condition",
+    ),
+    pytest.param(
+        [_without(primary({"system": SNOMED, "code": "38341003"}), "meta")],
+        0,
+        "not a cancer condition the model reads",
+        id="hypertension",
+    ),
+    pytest.param(
+        [secondary("s", "3572006")],
+        0,
+        "a spinal metastasis without its level",
+        id="vertebral body without level",
+    ),
+    pytest.param([secondary("s")], 0, "a bone metastasis without its site", id="bone without site"),
+    pytest.param(
+        [{"resourceType": "Medication"}],
+        0,
+        "a Medication carries no input of the model",
+        id="other",
+    ),
+    pytest.param(
+        [performance("89247-1", 1, "2026-01-10", status="preliminary")],
+        0,
+        "status 'preliminary': not a final result",
+        id="preliminary",
+    ),
+    pytest.param(
+        [_without(performance("89247-1", 1, "2026-01-10"), "effectiveDateTime")],
+        0,
+        "no effective date: cannot tell the latest",
+        id="undated",
+    ),
+    pytest.param(
+        [_without(performance("89247-1", 1, "2026-01-10"), "valueInteger")],
+        0,
+        "no valueInteger",
+        id="ECOG without value",
+    ),
+    pytest.param(
+        [_without(lab("1751-7", 3.5, "g/dL"), "valueQuantity")],
+        0,
+        "no valueQuantity",
+        id="laboratory without value",
+    ),
+    pytest.param(
+        [_with(lab("2345-7", 90, "mg/dL"))],
+        0,
+        "an observation the model does not read",
+        id="glucose",
+    ),
+    pytest.param(
+        [_project_observation("collapse", valueCodeableConcept={"coding": []})],
+        0,
+        "a lesion finding without the lesion (focus)",
+        id="finding without focus",
+    ),
+    pytest.param(
+        [_project_observation("cord_max_dose")],
+        0,
+        "a cord dose without its course (partOf)",
+        id="cord dose without course",
+    ),
+    pytest.param(
+        [_project_observation("sins")], 0, "an output of an assessment, not an input", id="output"
+    ),
+    pytest.param(
+        [{"resourceType": "Procedure", "status": "completed", "code": {"coding": []}}],
+        0,
+        "not a radiotherapy course summary",
+        id="surgery",
+    ),
+    pytest.param(
+        [_with(radiotherapy([T9], 800, 1, "2025-12-15"), status="in-progress")],
+        0,
+        "status 'in-progress': not a delivered course",
+        id="course in progress",
+    ),
+    pytest.param(
+        [radiotherapy(["3572006"], 800, 1, "2025-12-15")],
+        0,
+        "spine treated, level not coded: prior radiation left unknown",
+        id="course without level",
+    ),
+    pytest.param(
+        [radiotherapy([T9], 800, 1, "2026-02-01")],
+        0,
+        "completed after as_of",
+        id="course after as_of",
+    ),
+    pytest.param(
+        [_course_without_fractions()],
+        0,
+        "number of fractions not given: prior radiation left unknown",
+        id="course without fractions",
+    ),
+    pytest.param(
+        [_course_two_doses()],
+        0,
+        "several doses to different volumes: prior radiation left unknown",
+        id="course with two doses",
+    ),
+    pytest.param(
+        [secondary("a", T4), secondary("b", T4)],
+        1,
+        "shares a level with an earlier lesion: not read",
+        id="shared level",
+    ),
+    pytest.param(
+        [
+            {
+                "resourceType": "Observation",
+                "status": "final",
+                "code": {"coding": [{"system": LOINC, "code": "31206-6"}]},
+                "valueCodeableConcept": {"coding": []},
+            }
+        ],
+        0,
+        "a histology the model does not split on",
+        id="histology not read",
+    ),
+]
+
+
+@pytest.mark.parametrize(("resources_", "position", "reason"), REASONS)
+def test_report_reasons(resources_: list[Any], position: int, reason: str) -> None:
+    """Each resource the import does not map says why in the report."""
+    report = patient_from_bundle(bundle_of(*resources_), as_of=AS_OF).report
+    assert reason == report[position].reason
+
+
+ERRORS = [
+    pytest.param(
+        [
+            _project_observation(
+                "systemic_therapy",
+                component=[
+                    {
+                        "valueCodeableConcept": {
+                            "coding": [
+                                {"system": CODE_SYSTEM_URL, "code": "systemic_therapy.aspirin"}
+                            ]
+                        }
+                    }
+                ],
+            )
+        ],
+        r"entry\[0\] Observation.component\[0\].valueCodeableConcept: unknown systemic agent",
+        id="unknown agent",
+    ),
+    pytest.param(
+        [_project_observation("age_years", valueQuantity={"value": 70, "code": "mo"})],
+        r"entry\[0\] Observation.valueQuantity.code: unit must be 'a'",
+        id="age in months",
+    ),
+    pytest.param(
+        [_project_observation("age_years", valueQuantity={"value": "70", "code": "a"})],
+        r"entry\[0\] Observation.valueQuantity.value: 'age_years' must be a finite number",
+        id="age as text",
+    ),
+    pytest.param(
+        [
+            _project_observation(
+                "frankel",
+                valueCodeableConcept={"coding": [{"system": CODE_SYSTEM_URL, "code": "frankel.f"}]},
+            )
+        ],
+        r"entry\[0\] Observation.valueCodeableConcept: 'frankel.f' is not a value of 'frankel'",
+        id="Frankel F",
+    ),
+    pytest.param(
+        [_project_observation("frankel")],
+        r"entry\[0\] Observation.value\[x\]: no value for 'frankel'",
+        id="no value",
+    ),
+    pytest.param(
+        [_project_observation("ambulatory", valueBoolean="yes")],
+        r"entry\[0\] Observation.valueBoolean: 'ambulatory' must be",
+        id="boolean as text",
+    ),
+    pytest.param(
+        [radiotherapy([T9], 800, 0, "2025-12-15")],
+        r"entry\[0\] Procedure.extension\[1\]",
+        id="zero fractions",
+    ),
+    pytest.param(
+        [_with(radiotherapy([T9], "800", 1, "2025-12-15"))],
+        r"entry\[0\] Procedure.extension\[1\].extension\[totalDoseDelivered\].valueQuantity.value",
+        id="dose as text",
+    ),
+    pytest.param(
+        [
+            radiotherapy([T9], 800, 1, "2025-12-15")
+            | {
+                "extension": [
+                    {
+                        "url": MCODE + "mcode-radiotherapy-dose-delivered-to-volume",
+                        "extension": [
+                            {
+                                "url": "totalDoseDelivered",
+                                "valueQuantity": {"value": 8, "code": "rad"},
+                            },
+                            {"url": "fractionsDelivered", "valueUnsignedInt": 1},
+                        ],
+                    }
+                ]
+            }
+        ],
+        r"unit must be 'cGy' or 'Gy' \(got 'rad'\)",
+        id="dose in rad",
+    ),
+    pytest.param(
+        [_project_observation("vertebral_metastases", valueInteger=0), secondary("s", T4, T5)],
+        r"entry\[0\] Observation.valueInteger: 'vertebral_metastases' must be >= the 2 levels",
+        id="fewer vertebrae than the lesions",
+    ),
+]
+
+
+@pytest.mark.parametrize(("resources_", "message"), ERRORS)
+def test_rejected_values(resources_: list[Any], message: str) -> None:
+    """A value the model rejects names the entry, the element and the reason."""
+    with pytest.raises(InvalidInputError, match=message):
+        patient_from_bundle(bundle_of(*resources_), as_of=AS_OF)
+
+
+class TestDates:
+    @pytest.mark.parametrize(
+        ("when", "expected"),
+        [("2026", None), ("2026-01", None), ("2025-12", 1), ("2025", 1)],
+    )
+    def test_partial_dates(self, when: str, expected: int | None) -> None:
+        """A partial date counts only when its last possible day is on or before as_of."""
+        bundle = bundle_of(performance("89247-1", 1, when))
+        assert expected == patient_from_bundle(bundle, as_of=AS_OF).patient.ecog
+
+    def test_effective_period(self) -> None:
+        """An effectivePeriod is dated by its end."""
+        observation = _without(performance("89247-1", 2, ""), "effectiveDateTime")
+        observation["effectivePeriod"] = {"start": "2026-01-01", "end": "2026-01-02"}
+        assert 2 == patient_from_bundle(bundle_of(observation), as_of=AS_OF).patient.ecog
+
+
+class TestLesionFindings:
+    def test_finding_by_focus(self) -> None:
+        """A project-coded finding whose focus is the condition sets the lesion's field."""
+        finding = _project_observation(
+            "collapse",
+            valueCodeableConcept={
+                "coding": [{"system": CODE_SYSTEM_URL, "code": "collapse.at_least_50_percent"}]
+            },
+            focus=[{"reference": "Condition/s"}],
+        )
+        lesion = patient_from_bundle(
+            bundle_of(secondary("s", T4), finding), as_of=AS_OF
+        ).patient.lesions[0]
+        assert "at_least_50_percent" == lesion.collapse
+
+    def test_finding_of_split_lesion_not_read(self) -> None:
+        """A finding of a condition spanning non-contiguous levels is not applied to either."""
+        finding = _project_observation(
+            "paraspinal_extension", valueBoolean=True, focus=[{"reference": "Condition/s"}]
+        )
+        result = patient_from_bundle(bundle_of(secondary("s", T4, T9), finding), as_of=AS_OF)
+        assert ([None, None], MappingStatus.AMBIGUOUS) == (
+            [lesion.paraspinal_extension for lesion in result.patient.lesions],
+            result.report[1].status,
+        )
+
+    def test_relative_reference_resolved(self) -> None:
+        """References resolve by fullUrl and by Type/id, absolute or relative."""
+        finding = _project_observation(
+            "escc",
+            valueCodeableConcept={"coding": [{"system": CODE_SYSTEM_URL, "code": "escc.2"}]},
+            focus=[{"reference": "https://ehr.example.org/fhir/Condition/s"}],
+        )
+        lesion = patient_from_bundle(
+            bundle_of(secondary("s", T4), finding), as_of=AS_OF
+        ).patient.lesions[0]
+        assert ESCC.GRADE_2 == lesion.escc
+
+
+def test_bundle_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--fhir -`` reads the bundle from standard input."""
+    import io  # noqa: PLC0415
+
+    data = json.dumps(bundle_of(performance("89243-0", 60, "2026-01-10"))).encode()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status = main(["assess", "--fhir", "-", "--as-of", "2026-01-15", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert (0, 60) == (status, document["result"]["patient"]["kps"])

@@ -101,10 +101,6 @@ class FhirImport:
 # --- Reading plain JSON ------------------------------------------------------------------------
 
 
-def _is_object(value: object) -> bool:
-    return isinstance(value, Mapping)
-
-
 def _objects(value: object) -> list[Mapping[str, object]]:
     if not isinstance(value, list):
         return []
