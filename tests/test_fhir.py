@@ -48,6 +48,7 @@ LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
 UCUM = "http://unitsofmeasure.org"
+ICDO3 = "http://terminology.hl7.org/CodeSystem/icd-o-3"
 MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/"
 
 
@@ -354,17 +355,14 @@ class TestPatientFromBundle:
             pytest.param("8041/3", PrimaryTumor.LUNG_SMALL_CELL, id="small cell carcinoma"),
             pytest.param("8140/3", PrimaryTumor.LUNG_NON_SMALL_CELL, id="adenocarcinoma"),
             pytest.param("8046/3", PrimaryTumor.LUNG_NON_SMALL_CELL, id="non-small cell"),
-            pytest.param("8800/3", None, id="sarcoma: not split"),
+            pytest.param("82711006", None, id="infiltrating duct carcinoma: not split"),
         ],
     )
     def test_lung_histology_splits(self, histology: str, expected: PrimaryTumor | None) -> None:
-        """The ICD-O-3 histology splits small-cell from non-small-cell lung cancer."""
+        """The histology splits small-cell from non-small-cell lung cancer; others do not."""
         condition = primary(
             {"system": ICD10CM, "code": "C34.11"},
-            histology={
-                "system": "http://terminology.hl7.org/CodeSystem/icd-o-3",
-                "code": histology,
-            },
+            histology={"system": ICDO3 if "/" in histology else SNOMED, "code": histology},
         )
         assert expected == patient_from_bundle(bundle_of(condition), as_of=AS_OF).patient.primary
 
@@ -916,7 +914,7 @@ REASONS = [
         id="refuted condition",
     ),
     pytest.param(
-        [_without(primary({"system": SNOMED, "code": "38341003"}), "meta")],
+        [_without(primary({"system": SNOMED, "code": "414916001"}), "meta")],
         0,
         "not a cancer condition the model reads",
         id="hypertension",

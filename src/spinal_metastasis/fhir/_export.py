@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Final
+from typing import Any, Final, Protocol
 
 from attrs import evolve
 
 from spinal_metastasis import AssessmentSettings
+from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.assessment import Assessment, LesionAssessment
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation, Finding
@@ -35,7 +36,7 @@ from spinal_metastasis.io import to_json
 from spinal_metastasis.model import Patient, RadiationCourse, SpinalLesion, SystemicAgent
 from spinal_metastasis.provenance import library_version as provenance_library_version
 from spinal_metastasis.provenance import provenance
-from spinal_metastasis.ranges import ProbabilityRange, ScoreRange
+from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.treatments.option import Eligibility, OptionAssessment
 
 __all__ = ["assessment_to_bundle", "library_version", "patient_to_bundle"]
@@ -103,12 +104,12 @@ def _scaled(value: float, factor: int) -> int | float:
     return _number(float(Decimal(repr(value)) * factor))
 
 
-def _vertebra(level: object) -> dict[str, str]:
-    code, display = c.VERTEBRA_CODES[level]  # type: ignore[index]
+def _vertebra(level: VertebralLevel) -> dict[str, str]:
+    code, display = c.VERTEBRA_CODES[level]
     return {"system": c.SNOMED, "code": code, "display": display}
 
 
-def _levels_site(lesion_levels: Sequence[object], label: str) -> Resource:
+def _levels_site(lesion_levels: Sequence[VertebralLevel], label: str) -> Resource:
     return _codeable(*(_vertebra(level) for level in lesion_levels), text=label)
 
 
@@ -118,6 +119,32 @@ def _citation_text(citation: Citation) -> str:
 
 def _finding_note(finding: Finding) -> Resource:
     return {"text": f"{finding.statement} [{_citation_text(finding.citation)}]"}
+
+
+class _Item(Protocol):
+    """One item of a score (``ScoreComponent``)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def finding(self) -> str: ...
+    @property
+    def points(self) -> ScoreRange: ...
+
+
+class _ScoreResult(Protocol):
+    """What every score result has (DESIGN: points, category, possible categories, items)."""
+
+    @property
+    def points(self) -> ScoreRange: ...
+    @property
+    def category(self) -> object: ...
+    @property
+    def possible_categories(self) -> frozenset[Any]: ...
+    @property
+    def components(self) -> tuple[_Item, ...]: ...
+    @property
+    def citation(self) -> Citation: ...
 
 
 class _Builder:
@@ -461,10 +488,10 @@ class _Export:
         for index, lesion in enumerate(assessment.lesions):
             self._lesion_results(index, lesion)
 
-    def _score(self, name: str, score: object, *, lesion: int | None) -> Resource:
-        points: ScoreRange = score.points  # type: ignore[attr-defined]
-        category = _category_value(score.category)  # type: ignore[attr-defined]
-        citation: Citation = score.citation  # type: ignore[attr-defined]
+    def _score(self, name: str, score: _ScoreResult, *, lesion: int | None) -> Resource:
+        points = score.points
+        category = _category_value(score.category)
+        citation = score.citation
         components: list[Resource] = [
             {"code": _project("total_points"), **_range_or_integer(points)}
         ]
@@ -485,12 +512,9 @@ class _Export:
                 ),
                 **_range_or_integer(item.points),
             }
-            for item in score.components  # type: ignore[attr-defined]
+            for item in score.components
         )
-        possible = sorted(
-            str(_category_value(value))
-            for value in score.possible_categories  # type: ignore[attr-defined]
-        )
+        possible = sorted(str(_category_value(value)) for value in score.possible_categories)
         resource: Resource = {
             "resourceType": "Observation",
             "status": "final",
@@ -621,7 +645,7 @@ class _Export:
         self,
         code: str,
         probability: ProbabilityRange,
-        horizon: object,
+        horizon: DayRange | None,
         findings: Iterable[Finding],
         guidance: str,
         lesion_ref: str,
@@ -636,8 +660,8 @@ class _Export:
         }
         if horizon is not None:
             prediction["whenRange"] = {
-                "low": _quantity(horizon.low, "d", "day"),  # type: ignore[attr-defined]
-                "high": _quantity(horizon.high, "d", "day"),  # type: ignore[attr-defined]
+                "low": _quantity(horizon.low, "d", "day"),
+                "high": _quantity(horizon.high, "d", "day"),
             }
         resource: Resource = {
             "resourceType": "RiskAssessment",
