@@ -1204,3 +1204,29 @@ def test_bundle_from_standard_input(
     status = main(["assess", "--fhir", "-", "--as-of", "2026-01-15", "--format", "json"])
     document = json.loads(capsys.readouterr().out)
     assert (0, 60) == (status, document["result"]["patient"]["kps"])
+
+
+def test_resolved_cancer_does_not_compete() -> None:
+    """A resolved earlier cancer is ignored when a current primary is recorded."""
+    old = primary({"system": ICD10CM, "code": "C61"})
+    old["clinicalStatus"] = {
+        "coding": [
+            {
+                "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                "code": "resolved",
+            }
+        ]
+    }
+    result = patient_from_bundle(bundle_of(old, primary(NSCLC)), as_of=AS_OF)
+    expected = (PrimaryTumor.LUNG_NON_SMALL_CELL, MappingStatus.IGNORED)
+    assert expected == (result.patient.primary, result.report[0].status)
+
+
+def test_two_current_primaries_unknown() -> None:
+    """Two current primaries that disagree leave the primary unknown."""
+    bundle = bundle_of(primary({"system": ICD10CM, "code": "C61"}), primary(NSCLC))
+    result = patient_from_bundle(bundle, as_of=AS_OF)
+    assert (None, [MappingStatus.AMBIGUOUS] * 2) == (
+        result.patient.primary,
+        [entry.status for entry in result.report],
+    )

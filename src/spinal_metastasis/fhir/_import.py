@@ -749,6 +749,14 @@ class _Reader:
             if morphology is None and len(self.primaries) == 1:
                 morphology = next((value for key, value in self.histology.items() if key < 0), None)
             found[index] = _with_histology(primary, morphology, self._lung(index))
+        current = {index: value for index, value in found.items() if not self._resolved(index)}
+        if current and len(current) < len(found):
+            # An earlier, resolved cancer does not compete with the current one.
+            for index in found.keys() - current.keys():
+                self.note(
+                    index, MappingStatus.IGNORED, "a resolved cancer, not the current primary"
+                )
+            found = current
         distinct = {value for value in found.values() if value is not None}
         if len(distinct) == 1 and None not in found.values():
             primary = distinct.pop()
@@ -763,6 +771,10 @@ class _Reader:
             )
             self.note(index, MappingStatus.AMBIGUOUS, reason)
         return None
+
+    def _resolved(self, index: int) -> bool:
+        status = _codes(self.by_index[index].get("clinicalStatus"), c.CONDITION_CLINICAL)
+        return any(value in {"resolved", "inactive"} for value in status)
 
     def _lung(self, index: int) -> bool:
         resource = self.by_index[index]
