@@ -612,10 +612,8 @@ class _Export:
             "performer": {"reference": self.device},
             "reasonReference": [{"reference": lesion_ref}],
             "outputParameters": {"reference": output},
-            "note": [
-                {"text": f"{option.modality.value}: {option.eligibility.value}"},
-                *(_finding_note(finding) for finding in option.findings),
-            ],
+            # The findings, with their citations, are in outputParameters (not repeated here).
+            "note": [{"text": f"{option.modality.value}: {option.eligibility.value}"}],
         }
         if undetermined and option.missing:
             guidance["dataRequirement"] = [_requirement(name) for name in option.missing]
