@@ -1,10 +1,15 @@
 """Tests for ``spinal_metastasis.limits``: the named limits and the helpers that apply them."""
 
+import json
+
 import pytest
 
-from spinal_metastasis import SystemicAgent, VertebralLevel
+from spinal_metastasis import Patient, SystemicAgent, VertebralLevel
+from spinal_metastasis.io import example_patient, from_json, unstructure
 from spinal_metastasis.limits import (
     LIMITS,
+    MAX_COURSES,
+    MAX_DOCUMENT_BYTES,
     MAX_ECHO_CHARACTERS,
     MAX_LESIONS,
     MAX_LEVELS,
@@ -28,6 +33,22 @@ class TestLimits:
             len(set(names)),
             all(limit.value > 0 and limit.reason and limit.unit for limit in LIMITS),
         )
+
+    def test_the_largest_valid_patient_is_well_within_the_limits(self) -> None:
+        """29 full lesions, every agent and 50 courses of 29 levels: read, and under 1/15 MiB."""
+        document = unstructure(example_patient("lung_l2_reirradiation"))
+        levels = [level.value for level in VertebralLevel]
+        lesion, course = document["lesions"][0], document["prior_radiation"][0]
+        document |= {
+            "patient_id": "M" * 128,
+            "lesions": [dict(lesion, levels=[level]) for level in levels],
+            "vertebral_metastases": len(levels),
+            "systemic_therapy": [agent.value for agent in SystemicAgent],
+            "prior_radiation": [dict(course, levels=levels)] * MAX_COURSES.value,
+        }
+        text = json.dumps(document, indent=4)
+        patient = from_json(text, Patient)
+        assert (29, True) == (len(patient.lesions), 15 * len(text) < MAX_DOCUMENT_BYTES.value)
 
 
 class TestEcho:

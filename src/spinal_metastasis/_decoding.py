@@ -91,16 +91,20 @@ def _constant_detail(text: str) -> str:
     return f"{text} is not JSON (use a number, or null when unknown)"
 
 
+# The hooks of the first pass run once per number: the common case costs one comparison.
+
+
 def _strict_int(text: str) -> int:
-    if _integer_detail(text) is not None:
+    if len(text) > MAX_INTEGER_DIGITS.value and _integer_detail(text) is not None:
         raise _Rejected
     return int(text)
 
 
 def _strict_float(text: str) -> float:
-    if _number_detail(text) is not None:
+    value = float(text)
+    if len(text) > MAX_NUMBER_CHARACTERS.value or not math.isfinite(value):
         raise _Rejected
-    return float(text)
+    return value
 
 
 def _strict_constant(_text: str) -> float:
@@ -193,6 +197,24 @@ def _stack_path(stack: list[list[object]]) -> str:
     return path
 
 
+_NOT_BRACKETS: Final = re.compile(r"[^\[\]{}]+")
+
+
+def _within_depth(text: str, max_depth: int) -> bool:
+    """Whether the text nests at most ``max_depth`` deep (``False`` also when it is malformed).
+
+    Escapes and strings are dropped, then the brackets alone: each round removes the
+    innermost empty pairs, so a document of depth d is empty after d rounds.
+    """
+    text = text.replace("\\\\", "").replace('\\"', "")
+    brackets = _NOT_BRACKETS.sub("", "".join(text.split('"')[0::2]))
+    for _ in range(max_depth):
+        if not brackets:
+            return True
+        brackets = brackets.replace("[]", "").replace("{}", "")
+    return not brackets
+
+
 def _check_depth(text: str, max_depth: int) -> None:
     """Refuse nesting deeper than ``max_depth``, naming where it goes too deep.
 
@@ -248,6 +270,17 @@ def _text(data: object, max_bytes: int) -> str:
         detail = f"expected JSON text (str or UTF-8 bytes) (got a {type(data).__name__})"
         raise _fail(detail)
     return text.removeprefix(_BOM)
+
+
+def _may_hold_long_string(text: str) -> bool:
+    """Whether some run of the text between quotes is longer than a string may be."""
+    limit = MAX_STRING_CHARACTERS.value
+    if len(text) <= limit:
+        return False
+    if '\\"' in text:  # an escaped quote: the runs between quotes are not the strings
+        return True
+    # Without escaped quotes, every other run between quotes is a string (or a key).
+    return max(map(len, text.split('"')[1::2]), default=0) > limit
 
 
 def _may_hold_surrogate(text: str) -> bool:
@@ -323,7 +356,7 @@ def parse_json(
         spinal_metastasis.errors.SerializationError: $: not UTF-8 text (byte 0xff at offset 0 is not valid UTF-8)
     """  # noqa: E501 - the doctest's expected output is one line
     text = _text(data, max_bytes)
-    if text.count("[") + text.count("{") > max_depth:
+    if text.count("[") + text.count("{") > max_depth and not _within_depth(text, max_depth):
         _check_depth(text, max_depth)
     try:
         tree = _decode(
@@ -346,7 +379,7 @@ def parse_json(
             raise found from None
         detail = "not valid JSON"  # pragma: no cover - the two passes agree
         raise _fail(detail) from None  # pragma: no cover
-    if len(text) > MAX_STRING_CHARACTERS.value or _may_hold_surrogate(text):
+    if _may_hold_long_string(text) or _may_hold_surrogate(text):
         found = _find(tree, "", check_strings=True)
         if found is not None:
             raise found

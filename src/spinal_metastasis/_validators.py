@@ -10,6 +10,7 @@ Every rule accepts ``None`` (unknown) unless built with ``optional=False``.
 
 import enum
 import math
+import re
 from collections.abc import Callable  # noqa: TC003 - used at run time in a cast
 from typing import Any, Final
 
@@ -190,6 +191,10 @@ class BoolRule:
         return nullable({"type": "boolean"}, optional=self.optional)
 
 
+#: A lone surrogate is not Unicode text: no UTF-8 output (JSON, CSV, a terminal) encodes it.
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 @frozen(kw_only=True)
 class StringRule:
     """A non-empty string; ``secret`` fields never echo the value in messages."""
@@ -202,8 +207,16 @@ class StringRule:
         """Validate ``value`` for ``attribute``."""
         if value is None and self.optional:
             return
-        if not isinstance(value, str) or not value.strip() or len(value) > self.max_length:
-            expectation = f"a non-empty string of at most {self.max_length} characters"
+        if (
+            not isinstance(value, str)
+            or not value.strip()
+            or len(value) > self.max_length
+            or _LONE_SURROGATE.search(value)
+        ):
+            expectation = (
+                f"a non-empty string of at most {self.max_length} characters, "
+                "without lone surrogates"
+            )
             fail(attribute, expectation, value, echo=not self.secret)
 
     def json_schema(self) -> JsonSchema:

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Final
 
 from spinal_metastasis.errors import InvalidInputError
+from spinal_metastasis.limits import echo
 
 __all__ = [
     "Region",
@@ -145,6 +146,9 @@ _SINS_LOCATION: Final = MappingProxyType(
     )
 )
 
+#: The longest text read as a label of levels, spaces included.
+_MAX_LABEL: Final = 40
+
 _LEVEL_PATTERN: Final = re.compile(r"^\s*([CTLS])(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -152,7 +156,7 @@ def _parse_level(text: str) -> VertebralLevel:
     match = _LEVEL_PATTERN.match(text)
     name = f"{match.group(1).upper()}{int(match.group(2))}" if match else ""
     if name not in VertebralLevel.__members__:
-        msg = f"'levels' must be vertebral levels C1-C7, T1-T12, L1-L5 or S1-S5 (got {text!r})"
+        msg = f"'levels' must be vertebral levels C1-C7, T1-T12, L1-L5 or S1-S5 (got {echo(text)})"
         raise InvalidInputError(msg, field="levels")
     return VertebralLevel[name]
 
@@ -167,13 +171,15 @@ def parse_levels(text: str) -> tuple[VertebralLevel, ...]:
         >>> [level.label for level in parse_levels("T11-L1")]
         ['T11', 'T12', 'L1']
     """
-    parts = re.split(r"\s*[-–]\s*", text.strip())
-    if len(parts) > 2:  # noqa: PLR2004 - a range has two ends
-        msg = f"'levels' must be one level or a range such as 'T11-T12' (got {text!r})"
+    # A label is short ("T11 - L1"); a long one is refused before the split, whose
+    # whitespace patterns would take time quadratic in a long run of spaces.
+    parts = re.split(r"\s*[-–]\s*", text.strip()) if len(text) <= _MAX_LABEL else ()
+    if not 1 <= len(parts) <= 2:  # noqa: PLR2004 - a range has two ends
+        msg = f"'levels' must be one level or a range such as 'T11-T12' (got {echo(text)})"
         raise InvalidInputError(msg, field="levels")
     first, last = _parse_level(parts[0]), _parse_level(parts[-1])
     if last.position < first.position:
-        msg = f"'levels' must run from cranial to caudal (got {text!r})"
+        msg = f"'levels' must run from cranial to caudal (got {echo(text)})"
         raise InvalidInputError(msg, field="levels")
     return _LEVELS[first.position : last.position + 1]
 

@@ -133,9 +133,24 @@ def _positive(text: str) -> int:
 def _emit(patient: Patient, *, as_json: bool, out: TextIO) -> None:
     assessment = assess(patient)
     if as_json:
-        out.write(envelope_json(assessment, indent=2) + "\n")
+        out.write(_encodable(envelope_json(assessment, indent=2), out, as_json=True) + "\n")
     else:
-        out.write(f"{assessment}\n")
+        out.write(_encodable(f"{assessment}", out, as_json=False) + "\n")
+
+
+def _encodable(text: str, out: TextIO, *, as_json: bool) -> str:
+    """The text as the output's encoding can write it (an ASCII terminal, PYTHONIOENCODING).
+
+    JSON falls back to ASCII escapes (the same document); a summary to backslash escapes.
+    """
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if as_json:
+            return json.dumps(json.loads(text), indent=2, ensure_ascii=True)
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+    return text
 
 
 def _read(path: str) -> str | bytes:
@@ -174,8 +189,13 @@ def _progress(
 def _count_records(path: str) -> int | None:
     if path == "-":
         return None
+    # Counted in pieces of bounded size: a file without line breaks is not read whole.
+    lines, last = 0, b"\n"
     with open(path, "rb") as handle:  # noqa: PTH123 - a plain file, read as bytes
-        return sum(1 for line in handle if line.strip())
+        while piece := handle.read(1 << 20):
+            lines += piece.count(b"\n")
+            last = piece[-1:]
+    return lines + (last != b"\n")
 
 
 class _Tally:

@@ -12,10 +12,12 @@ Examples:
 """
 
 import enum
+import json
 from typing import TypeVar
 
 from hypothesis import strategies as st
 
+from spinal_metastasis._mutations import MUTATIONS, mutate
 from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.evidence import finding
 from spinal_metastasis.histology import PrimaryTumor
@@ -50,6 +52,7 @@ from spinal_metastasis.treatments.option import (
 
 __all__ = [
     "fractionations",
+    "hostile_documents",
     "level_spans",
     "option_assessments",
     "option_sets",
@@ -280,3 +283,28 @@ def option_sets(draw: st.DrawFn, *, min_size: int = 2) -> tuple[OptionAssessment
     """Generate the options of one lesion (distinct modalities), for testing rankings."""
     modalities = draw(st.lists(st.sampled_from(Modality), unique=True, min_size=min_size))
     return tuple(draw(option_assessments(modality)) for modality in modalities)
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn, *, kinds: tuple[str, ...] | None = None) -> bytes:
+    """Generate patient documents as bytes, mutated the ways broken and hostile clients do.
+
+    A valid document (a generated patient, in JSON) is mutated by one class of
+    mutation: wrong types, missing and extra keys, huge and non-finite numbers, deep
+    nesting, long strings and lists, unicode and lone surrogates, repeated keys,
+    truncated text, noise, or a plausible change (which may leave it valid). Sizes
+    stay small enough for a test suite (at most 20,000 digits, levels, characters or
+    items), yet past every limit of :mod:`spinal_metastasis.limits`.
+    ``benchmarks/fuzz.py`` runs the same mutations at full size.
+
+    Args:
+        draw: Hypothesis's draw function (supplied by ``st.composite``).
+        kinds: The classes of mutation to draw from (the names of
+            ``spinal_metastasis._mutations.MUTATIONS``); all by default.
+    """
+    from spinal_metastasis.io import unstructure  # noqa: PLC0415 - io loads cattrs
+
+    kind = draw(st.sampled_from(kinds or tuple(MUTATIONS)))
+    document = json.loads(json.dumps(unstructure(draw(patients()))))
+    rng = draw(st.randoms(use_true_random=False))
+    return mutate(rng, document, kind=kind, small=True)[1]

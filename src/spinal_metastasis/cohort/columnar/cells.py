@@ -24,6 +24,7 @@ from spinal_metastasis.cohort.columnar.columns import (
     _rule_of,
 )
 from spinal_metastasis.errors import InvalidInputError
+from spinal_metastasis.limits import echo
 from spinal_metastasis.performance import ECOG_VALUES, KPS_VALUES
 from spinal_metastasis.scores import katagiri, sins
 
@@ -82,7 +83,7 @@ def _decode(name: str, value: object) -> object:
                 return _Bad(str(error))
         return _Bad(
             "'levels' must be a label such as 'T12' or 'T11-T12', or null for no lesion "
-            f"(got {value!r})"
+            f"(got {echo(value)})"
         )
     rule = _rule_of(field)
     if isinstance(rule, EnumRule):

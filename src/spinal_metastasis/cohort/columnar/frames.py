@@ -2,7 +2,7 @@
 
 import importlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, cast
 
 import numpy as np
@@ -58,6 +58,42 @@ class _Record:
     score: str | None = None
 
 
+def _holds_bool(values: Iterable[object]) -> bool:
+    return any(isinstance(value, bool | np.bool_) for value in values)
+
+
+def _distinct_key(value: object) -> object:
+    """A key under which a boolean never equals a number (``True == 1`` in Python)."""
+    try:
+        hash(value)
+    except TypeError:  # unhashable (a list): a value of its own
+        return (None, id(value))
+    return (isinstance(value, bool | np.bool_), value)
+
+
+def _object_dictionary(values: Sequence[object]) -> _Dictionary:
+    """Dictionary-encode a column of Python objects, cell by cell; ``True`` is not ``1``.
+
+    A hash-based encoding (``pandas.factorize``, a dict) takes ``True`` for ``1`` and
+    ``False`` for ``0``, so that a boolean cell of an integer column would be scored as
+    the first of the two met; here each is its own value, which the model rejects.
+    """
+    distinct: dict[object, int] = {}
+    uniques: list[object] = []
+    codes = np.empty(len(values), dtype=np.int64)
+    for row, value in enumerate(values):
+        if _is_null(value):
+            codes[row] = -1
+            continue
+        key = _distinct_key(value)
+        code = distinct.get(key)
+        if code is None:
+            code = distinct[key] = len(uniques)
+            uniques.append(value)
+        codes[row] = code
+    return _Dictionary(codes, tuple(uniques))
+
+
 def _pandas_read(series: "pd.Series") -> _Raw:
     import pandas as pd  # noqa: PLC0415 - the extra is imported only for a pandas frame
 
@@ -75,7 +111,12 @@ def _pandas_read(series: "pd.Series") -> _Raw:
         )
     if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_complex_dtype(dtype):
         return _Numbers(series.to_numpy(dtype=np.float64, na_value=np.nan))
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if pd.api.types.is_object_dtype(dtype) and _holds_bool(series.array):
+        return _object_dictionary(series.tolist())
+    try:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists): each is its own value, and is rejected
+        return _object_dictionary(series.tolist())
     return _Dictionary(codes, tuple(np.asarray(uniques, dtype=object).tolist()))
 
 
@@ -169,13 +210,7 @@ def _polars_read(series: "pl.Series") -> _Raw:  # noqa: PLR0911 - one return per
         return _Dictionary(np.full(len(series), -1, dtype=np.int8), ())
     if dtype.is_numeric():
         return _Numbers(series.cast(pl.Float64).fill_null(math.nan).to_numpy())
-    values = series.to_list()
-    uniques_map: dict[object, int] = {}
-    codes_list = [
-        -1 if _is_null(value) else uniques_map.setdefault(value, len(uniques_map))
-        for value in values
-    ]
-    return _Dictionary(np.array(codes_list, dtype=np.int64), tuple(uniques_map))
+    return _object_dictionary(series.to_list())
 
 
 def _polars_series(name: str, output: _Output) -> "pl.Series":
