@@ -20,6 +20,7 @@ Presentation only: every value comes from the assessment's own results.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from spinal_metastasis._format import percent_range
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.treatments.option import Eligibility
 
@@ -98,16 +99,6 @@ def _color_labels(ax: "Axes", options: Sequence["OptionAssessment"]) -> None:
         label.set_color(ELIGIBILITY_COLORS[option.eligibility])
 
 
-def _fmt(value: float) -> str:
-    rounded = round(value, 1)
-    return f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
-
-
-def _percent(value: ProbabilityRange) -> str:
-    low, high = _fmt(100 * value.low), _fmt(100 * value.high)
-    return f"{low} %" if low == high else f"{low}–{high} %"
-
-
 # --- Pain relief timeline -----------------------------------------------------------------------
 
 
@@ -174,7 +165,7 @@ def plot_pain_relief_timeline(
             end = maximal.high
         response = relief.response
         note = (
-            f"response {_percent(response.probability)}"
+            f"response {percent_range(response.probability.low, response.probability.high)}"
             if response is not None
             else "response: no figure"
         )

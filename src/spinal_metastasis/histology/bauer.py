@@ -25,7 +25,7 @@ from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import StringRule, fail
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.survival import BAUER_1995
 
 __all__ = ["BAUER_1995_PRIMARY_GROUPS", "BauerPrimaryGroup", "BauerPrimaryTable"]

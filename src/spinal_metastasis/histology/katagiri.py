@@ -36,7 +36,7 @@ from attrs import field, frozen
 from spinal_metastasis._validators import StringRule
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.survival import KATAGIRI_2014
 
 __all__ = [

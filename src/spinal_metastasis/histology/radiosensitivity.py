@@ -48,7 +48,7 @@ from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import StringRule, TupleRule, fail
 from spinal_metastasis.evidence import Citation, Finding, FindingInput
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.radiobiology import SAHGAL_2021_SC24
 from spinal_metastasis.sources.scores import AO_RADIOSENSITIVITY, LAUFER_2013, MARANZANO_1995
 

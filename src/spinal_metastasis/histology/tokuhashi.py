@@ -38,7 +38,7 @@ from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import InstanceRule, StringRule, fail
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.scores import TOKUHASHI_2005
 
 __all__ = [

@@ -28,7 +28,7 @@ from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import InstanceRule, StringRule, fail
 from spinal_metastasis.evidence import Citation
-from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.scores import TOMITA_2001
 
 __all__ = ["TOMITA_2001_GROWTH", "TomitaGrowth", "TomitaGrowthTable", "tomita_growth"]

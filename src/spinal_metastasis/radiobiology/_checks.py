@@ -69,10 +69,5 @@ def _fractionations(name: str, value: object, *, min_length: int) -> tuple[Fract
     return items
 
 
-def _fmt(value: float) -> str:
-    """Show a number to two decimals at most (``57.5``, ``70.63``, ``20``)."""
-    return f"{round(value, 2):g}"
-
-
 def _courses_text(courses: Sequence[Fractionation]) -> str:
     return "; ".join(str(course) for course in courses)

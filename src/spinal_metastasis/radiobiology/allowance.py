@@ -5,12 +5,12 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis.evidence import Citation, Finding, FindingInput
 from spinal_metastasis.model import Fractionation
 from spinal_metastasis.radiobiology._checks import (
     _TOLERANCE,
     _courses_text,
-    _fmt,
     _fractionations,
     _integer,
     _interval,

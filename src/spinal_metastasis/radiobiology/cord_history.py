@@ -5,10 +5,11 @@ from enum import StrEnum
 
 from attrs import frozen
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis.anatomy import VertebralLevel, format_levels
 from spinal_metastasis.evidence import Finding, FindingInput
 from spinal_metastasis.model import Fractionation, Patient, RadiationCourse, SpinalLesion
-from spinal_metastasis.radiobiology._checks import _courses_text, _fmt, _reject
+from spinal_metastasis.radiobiology._checks import _courses_text, _reject
 from spinal_metastasis.radiobiology.allowance import (
     ReirradiationAllowance,
     max_reirradiation_dose_gy,

@@ -5,6 +5,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis._validators import (
     IntegerRule,
     NumberRule,
@@ -12,7 +13,7 @@ from spinal_metastasis._validators import (
 )
 from spinal_metastasis.evidence import Citation
 from spinal_metastasis.model import Fractionation
-from spinal_metastasis.radiobiology._checks import _fmt, _integer
+from spinal_metastasis.radiobiology._checks import _integer
 from spinal_metastasis.radiobiology.lq import CORD_ALPHA_BETA_GY, eqd2
 from spinal_metastasis.ranges import ProbabilityRange
 from spinal_metastasis.sources.radiobiology import (

@@ -10,10 +10,10 @@ import math
 from collections.abc import Iterable
 from typing import Final
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis.evidence import Finding, FindingInput
 from spinal_metastasis.model import Fractionation
 from spinal_metastasis.radiobiology._checks import (
-    _fmt,
     _fractionation,
     _fractionations,
     _integer,

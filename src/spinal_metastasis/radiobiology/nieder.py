@@ -7,13 +7,13 @@ from typing import Final
 
 from attrs import frozen
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis.anatomy import Region, VertebralLevel
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation, Finding, FindingInput
 from spinal_metastasis.model import Fractionation
 from spinal_metastasis.radiobiology._checks import (
     _courses_text,
-    _fmt,
     _fractionation,
     _fractionations,
     _interval,

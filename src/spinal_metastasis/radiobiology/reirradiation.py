@@ -12,6 +12,7 @@ from typing import Final
 
 from attrs import field, frozen
 
+from spinal_metastasis._format import two_decimals as _fmt
 from spinal_metastasis._validators import (
     InstanceRule,
     IntegerRule,
@@ -23,7 +24,6 @@ from spinal_metastasis.model import Fractionation
 from spinal_metastasis.radiobiology._checks import (
     _TOLERANCE,
     _courses_text,
-    _fmt,
     _fractionation,
     _fractionations,
     _interval,

@@ -17,6 +17,7 @@ from typing import Any, Final, Self
 from attrs import Attribute, field, frozen
 from attrs.validators import and_
 
+from spinal_metastasis._format import one_decimal, percent_range
 from spinal_metastasis._validators import IntegerRule, NumberRule, as_float, fail
 
 __all__ = [
@@ -57,11 +58,6 @@ def months_to_days(months: float) -> float:
 def _not_below_low(instance: Any, attribute: "Attribute[Any]", value: object) -> None:
     if isinstance(value, (int, float)) and value < instance.low:
         fail(attribute, f">= 'low' ({instance.low})", value)
-
-
-def _fmt(value: float) -> str:
-    rounded = round(value, 1)
-    return f"{rounded:.0f}" if rounded.is_integer() else f"{rounded:.1f}"
 
 
 # Frozen and used in memoization keys: the hash is computed once (cache_hash).
@@ -154,8 +150,8 @@ class DayRange:
     def __str__(self) -> str:
         """Show ``7–28 days``."""
         if self.low == self.high:
-            return f"{_fmt(self.low)} days"
-        return f"{_fmt(self.low)}–{_fmt(self.high)} days"
+            return f"{one_decimal(self.low)} days"
+        return f"{one_decimal(self.low)}–{one_decimal(self.high)} days"
 
 
 # Frozen and used in memoization keys: the hash is computed once (cache_hash).
@@ -193,5 +189,4 @@ class ProbabilityRange:
 
     def __str__(self) -> str:
         """Show percentages: ``26–35 %`` or ``14 %``."""
-        low, high = _fmt(100 * self.low), _fmt(100 * self.high)
-        return f"{low} %" if low == high else f"{low}–{high} %"
+        return percent_range(self.low, self.high)

@@ -28,11 +28,12 @@ Examples:
 
 import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
-from spinal_metastasis._cache import bounded
+from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded
 from spinal_metastasis._validators import StringRule, TupleRule
 from spinal_metastasis.evidence import FindingInput, finding_inputs, input_value
 from spinal_metastasis.ranges import ScoreRange
@@ -40,10 +41,15 @@ from spinal_metastasis.ranges import ScoreRange
 __all__ = [
     "Evaluation",
     "Factor",
+    "Item",
+    "ItemEnumeration",
     "ScoreComponent",
+    "Values",
     "component",
     "decide",
+    "enumerate_item",
     "evaluate",
+    "evaluate_items",
     "evaluate_sum",
     "factor",
     "input_value",
@@ -268,3 +274,116 @@ def _sums(values: Sequence[Sequence[int]]) -> frozenset[int]:
     for options in values:
         reachable = frozenset(total + value for total in reachable for value in options)
     return reachable
+
+
+# --- Sums of items over disjoint inputs ---------------------------------------------------------
+
+#: The values of one completion of an item's inputs, by input name.
+Values = Mapping[str, Hashable]
+
+
+@frozen
+class Item:
+    """A score item computed from several inputs of its own, each with its values still possible.
+
+    Unlike a :class:`Factor`, whose values are given, an item names the inputs it reads, so
+    that :func:`evaluate_items` can say which unknown input (``albumin_g_per_dl``, not
+    "laboratory data") could still change the category.
+
+    Attributes:
+        name: The item as the paper names it.
+        domains: Each input's name with the values it can still take (one when known).
+        points: The item's points for one completion: a module-level function of the
+            values and of :attr:`table`, so that the enumeration can be memoized on them.
+        table: What the points read besides the values (a point table, cut-offs).
+    """
+
+    name: str
+    domains: tuple[tuple[str, tuple[Hashable, ...]], ...]
+    points: Callable[[Values, Hashable], int]
+    table: Hashable = None
+
+
+@frozen
+class ItemEnumeration:
+    """The points an item can give, and per unknown input the changes of points it can make.
+
+    Attributes:
+        possible: The item's points over every completion of its inputs.
+        changes: Per unknown input, every pair of points of two completions that differ
+            in that input alone.
+    """
+
+    possible: frozenset[int]
+    changes: Mapping[str, frozenset[tuple[int, int]]]
+
+
+def enumerate_item(item: Item) -> ItemEnumeration:
+    """Enumerate the completions of an item's inputs (memoized on its domains and table)."""
+    return _enumerated(item.domains, item.points, item.table)
+
+
+# An item's enumeration depends only on its domains, its points function and the table the
+# points read: few distinct values, shared by every record with the same item inputs.
+@bounded(VALUE_CACHE_SIZE)
+def _enumerated(
+    domains: tuple[tuple[str, tuple[Hashable, ...]], ...],
+    points_of: Callable[[Values, Hashable], int],
+    table_of_points: Hashable,
+) -> ItemEnumeration:
+    names = [name for name, _ in domains]
+    table = {
+        values: points_of(dict(zip(names, values, strict=True)), table_of_points)
+        for values in itertools.product(*(domain for _, domain in domains))
+    }
+    changes: dict[str, frozenset[tuple[int, int]]] = {}
+    for position, (name, domain) in enumerate(domains):
+        if len(domain) > 1:
+            # Completions that differ at this input alone share the other inputs' values:
+            # every pair of points within such a group is a change this input can make.
+            groups: dict[tuple[Hashable, ...], set[int]] = {}
+            for values, points in table.items():
+                groups.setdefault(values[:position] + values[position + 1 :], set()).add(points)
+            changes[name] = frozenset(
+                (a, b) for group in groups.values() for a in group for b in group
+            )
+    return ItemEnumeration(
+        possible=frozenset(table.values()), changes=MappingProxyType(changes)
+    )  # shared: read-only
+
+
+def evaluate_items(items: Sequence[Item], categorize: Callable[[int], C]) -> Evaluation[C]:
+    """Evaluate a plain sum of items that read disjoint inputs.
+
+    The ranges and categories are those of :func:`evaluate_sum` over the items' possible
+    points; ``missing`` names the unknown inputs whose change alone changes the category
+    in some completion (the items read disjoint inputs, so a completion of one item
+    combines with any total of the others).
+    """
+    enumerated = [enumerate_item(item) for item in items]
+    values = [sorted(each.possible) for each in enumerated]
+    totals = _sums(values)
+    categories = frozenset(categorize(total) for total in totals)
+    return Evaluation(
+        component_points=tuple(score_range(v[0], v[-1]) for v in values),
+        points=score_range(min(totals), max(totals)),
+        possible_categories=categories,
+        missing=_item_missing(enumerated, categorize) if len(categories) > 1 else (),
+    )
+
+
+def _item_missing(
+    enumerated: Sequence[ItemEnumeration], categorize: Callable[[int], Hashable]
+) -> tuple[str, ...]:
+    missing: list[str] = []
+    for index, each in enumerate(enumerated):
+        others = {0}
+        for other_index, other in enumerate(enumerated):
+            if other_index != index:
+                others = {total + points for total in others for points in other.possible}
+        for name, pairs in each.changes.items():
+            if any(
+                categorize(total + a) != categorize(total + b) for a, b in pairs for total in others
+            ):
+                missing.append(name)
+    return tuple(missing)

@@ -29,8 +29,7 @@ References:
     2014;3(5):1359-1367. doi:10.1002/cam4.292. PMID 25044999.
 """
 
-import itertools
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Final, NamedTuple, cast
@@ -40,7 +39,6 @@ from attrs import frozen
 
 from spinal_metastasis._cache import (
     RECORD_CACHE_SIZE,
-    VALUE_CACHE_SIZE,
     bounded,
     has_negative_zero,
 )
@@ -57,10 +55,12 @@ from spinal_metastasis.model import Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD, PerformanceConversion, possible_ecog
 from spinal_metastasis.ranges import ScoreRange
 from spinal_metastasis.ranges.enumeration import (
+    Item,
     ScoreComponent,
+    Values,
     component,
-    evaluate_sum,
-    factor,
+    enumerate_item,
+    evaluate_items,
     input_value,
 )
 from spinal_metastasis.sources.survival import KATAGIRI_2014
@@ -377,9 +377,7 @@ class KatagiriScore:
         return f"Katagiri {self.points} ({category}): {parts}"
 
 
-# --- Exact enumeration of each factor over its own inputs ------------------------------------
-
-_Values = Mapping[str, Hashable]
+# --- The factors, each an item of the shared engine over its own inputs ----------------------
 
 
 @frozen
@@ -388,74 +386,15 @@ class _Factor:
 
     name: str
     domains: tuple[tuple[str, tuple[Hashable, ...]], ...]
-    points: Callable[[_Values, Hashable], int]  # a module-level function of values and table
+    points: Callable[[Values, Hashable], int]  # a module-level function of values and table
     inputs: tuple[FindingInput, ...]
     finding: str
     table: Hashable = None  # what the points read besides the values (a table, cut-offs)
 
-
-_Enumerated = tuple[frozenset[int], Mapping[str, frozenset[tuple[int, int]]]]
-
-
-def _enumerate(item: _Factor) -> _Enumerated:
-    """Return the factor's possible points and, per unknown input, the pairs a change gives."""
-    return _enumerated(item.domains, item.points, item.table)
-
-
-# A factor's enumeration depends only on its domains, its points function and the table the
-# points read: few distinct values, shared by every patient with the same factor inputs.
-@bounded(VALUE_CACHE_SIZE)
-def _enumerated(
-    domains: tuple[tuple[str, tuple[Hashable, ...]], ...],
-    points_of: Callable[[_Values, Hashable], int],
-    table_of_points: Hashable,
-) -> _Enumerated:
-    names = [name for name, _ in domains]
-    table = {
-        values: points_of(dict(zip(names, values, strict=True)), table_of_points)
-        for values in itertools.product(*(domain for _, domain in domains))
-    }
-    changes: dict[str, frozenset[tuple[int, int]]] = {}
-    for position, (name, domain) in enumerate(domains):
-        if len(domain) > 1:
-            # Completions that differ at this input alone share the other inputs' values:
-            # every pair of points within such a group is a change this input can make.
-            groups: dict[tuple[Hashable, ...], set[int]] = {}
-            for values, points in table.items():
-                groups.setdefault(values[:position] + values[position + 1 :], set()).add(points)
-            changes[name] = frozenset(
-                (a, b) for group in groups.values() for a in group for b in group
-            )
-    return frozenset(table.values()), MappingProxyType(changes)  # shared: read-only
-
-
-def _missing(
-    enumerated: list[_Enumerated],
-) -> tuple[str, ...]:
-    """Unknown inputs whose change alone changes the group in some completion.
-
-    The factors read disjoint inputs, so a completion of one factor combines
-    with any total of the others.
-    """
-    missing: list[str] = []
-    for index, (_, changes) in enumerate(enumerated):
-        others = {0}
-        for other_index, (possible, _) in enumerate(enumerated):
-            if other_index != index:
-                others = {total + points for total in others for points in possible}
-        for name, pairs in changes.items():
-            if any(
-                katagiri_group(total + a) is not katagiri_group(total + b)
-                for a, b in pairs
-                for total in others
-            ):
-                missing.append(name)
-    return tuple(missing)
-
-
-def _points(value: int) -> int:
-    """The points of a factor whose values are its points."""
-    return value
+    @property
+    def item(self) -> Item:
+        """The factor as an item of :mod:`spinal_metastasis.ranges.enumeration`."""
+        return Item(name=self.name, domains=self.domains, points=self.points, table=self.table)
 
 
 def _inputs(**values: object) -> tuple[FindingInput, ...]:
@@ -499,7 +438,7 @@ def _primary_factor(patient: "Patient | _Inputs", table: KatagiriPrimaryTable) -
     )
 
 
-def _primary_points(values: _Values, table: Hashable) -> int:
+def _primary_points(values: Values, table: Hashable) -> int:
     member = values["primary"]
     assert isinstance(member, PrimaryTumor)  # noqa: S101 - narrows the type
     assert isinstance(table, KatagiriPrimaryTable)  # noqa: S101
@@ -511,7 +450,7 @@ def _primary_points(values: _Values, table: Hashable) -> int:
     return _PRIMARY_POINTS[group if group is not None else values["primary_growth_group"]]  # type: ignore[index]
 
 
-def _visceral_points(values: _Values, _table: Hashable) -> int:
+def _visceral_points(values: Values, _table: Hashable) -> int:
     if values["disseminated_metastases"] is True:
         return DISSEMINATED_METASTASIS_POINTS
     if (
@@ -543,7 +482,7 @@ def _visceral_factor(patient: "Patient | _Inputs") -> _Factor:
         finding="",
     )
     texts = {0: "none", 1: "nodular visceral or cerebral", 2: "disseminated"}
-    possible, _ = _enumerate(item)
+    possible = enumerate_item(item.item).possible
     finding = " or ".join(texts[points] for points in sorted(possible))
     return attrs.evolve(item, finding=finding)
 
@@ -586,7 +525,7 @@ def _lab_factor_of(labs: tuple[float | None, ...], cutoffs: tuple[LabCutoff, ...
     )
 
 
-def _lab_points(values: _Values, cutoffs: Hashable) -> int:
+def _lab_points(values: Values, cutoffs: Hashable) -> int:
     tiers = [
         _LAB_POINTS[c.tier]
         for c in cast("tuple[LabCutoff, ...]", cutoffs)
@@ -620,15 +559,15 @@ def _performance_factor(patient: "Patient | _Inputs", conversion: PerformanceCon
     )
 
 
-def _performance_points(values: _Values, _table: Hashable) -> int:
+def _performance_points(values: Values, _table: Hashable) -> int:
     return int(values["ecog"] in POOR_PERFORMANCE_ECOG)
 
 
-def _chemotherapy_points(values: _Values, _table: Hashable) -> int:
+def _chemotherapy_points(values: Values, _table: Hashable) -> int:
     return int(values["previous_chemotherapy"] is True)
 
 
-def _skeletal_points(values: _Values, _table: Hashable) -> int:
+def _skeletal_points(values: Values, _table: Hashable) -> int:
     return int(values["vertebral_metastases"] + values["extraspinal_bone_metastases"] > 1)  # type: ignore[operator]
 
 
@@ -824,14 +763,9 @@ def _katagiri(
         _chemotherapy_factor(patient),
         _skeletal_factor(patient),
     ]
-    enumerated = [_enumerate(item) for item in items]
-    factors = [
-        factor(item.name, tuple(sorted(possible)), **{item.name: None})
-        for item, (possible, _) in zip(items, enumerated, strict=True)
-    ]
-    # Each factor's values are its points and the total is their sum: the sums of the
-    # factors' possible points give the exact result without enumerating every completion.
-    result = evaluate_sum(factors, [_points] * len(factors), katagiri_group)
+    # The factors read disjoint inputs and the total is their sum: the sums of the factors'
+    # possible points give the exact result without enumerating every completion.
+    result = evaluate_items([item.item for item in items], katagiri_group)
     components = tuple(
         component(name=item.name, finding=item.finding, points=points, inputs=item.inputs)
         for item, points in zip(items, result.component_points, strict=True)
@@ -841,7 +775,7 @@ def _katagiri(
         category=result.category,
         possible_categories=result.possible_categories,
         components=components,
-        missing=_missing(enumerated),
+        missing=result.missing,
         notes=_notes(patient, primary_groups, conversion),
     )
 

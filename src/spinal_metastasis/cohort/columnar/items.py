@@ -19,6 +19,7 @@ from spinal_metastasis.histology.tokuhashi import TOKUHASHI_2005_PRIMARY
 from spinal_metastasis.histology.tomita import TOMITA_2001_GROWTH
 from spinal_metastasis.model import Frankel, Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.performance import MA_PRASAD
+from spinal_metastasis.ranges.enumeration import enumerate_item
 from spinal_metastasis.scores import bauer, katagiri, nesms, sins, tokuhashi, tomita
 
 # --- Items: the possible points of each item, from the scores' own tables ---------------------
@@ -289,7 +290,7 @@ def _katagiri_points(
     **values: Any,  # noqa: ANN401 - values of any field
 ) -> frozenset[int]:
     """Possible points of a Katagiri factor, enumerated by katagiri's own factor code."""
-    return katagiri._enumerate(build(_patient(**values), *args))[0]  # noqa: SLF001
+    return enumerate_item(build(_patient(**values), *args).item).possible
 
 
 def _katagiri_primary(
