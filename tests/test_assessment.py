@@ -6,12 +6,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spinal_metastasis import (
+    ESCC,
+    Alignment,
     Assessment,
+    BoneLesion,
+    Collapse,
     Eligibility,
+    Frankel,
     Modality,
     NomsPathway,
+    Pain,
     Patient,
+    Posterolateral,
+    PrimaryTumor,
     Priority,
+    SpinalLesion,
+    VertebralLevel,
     assess,
     example_names,
     example_patient,
@@ -19,8 +29,14 @@ from spinal_metastasis import (
     rank_options,
     to_json,
 )
-from spinal_metastasis.assessment import RankedOption, _cost, _dominates
-from spinal_metastasis.ranges import ProbabilityRange
+from spinal_metastasis.assessment import (
+    LesionAssessment,
+    PlanAssessment,
+    RankedOption,
+    _cost,
+    _dominates,
+)
+from spinal_metastasis.ranges import ProbabilityRange, ScoreRange
 from spinal_metastasis.testing import option_sets, patients
 from spinal_metastasis.treatments.option import OptionAssessment
 
@@ -126,8 +142,10 @@ class TestPlans:
         lesion = assess(patient).lesions[0]
         for plan in lesion.plans:
             # After a decompression the later steps are judged on the decompressed lesion.
-            decompresses = any("decompressed canal" in f.statement for f in plan.findings)
-            judged = plan.steps[:1] if decompresses else plan.steps
+            # After a stabilization they are judged on the stabilized spine.
+            statements = " ".join(f.statement for f in plan.findings)
+            later = "decompressed canal" in statements or "stabilized spine" in statements
+            judged = plan.steps[:1] if later else plan.steps
             steps = [lesion.option(step) for step in judged]
             if any(step.eligibility is Eligibility.CONTRAINDICATED for step in steps):
                 assert plan.eligibility is Eligibility.CONTRAINDICATED
@@ -329,6 +347,91 @@ class TestRanking:
         surgical = [item for item in ranked if item.modality.is_open_surgery]
         assert [item.modality for item in surgical] == [m for m in Modality if m.is_open_surgery]
         assert len({item.rank for item in surgical}) == 1
+
+
+def _plan(lesion: LesionAssessment, name: str) -> PlanAssessment:
+    return next(plan for plan in lesion.plans if plan.name == name)
+
+
+def _unstable(sins_lesion: SpinalLesion) -> Patient:
+    """A fit breast patient with one lesion (no prior radiotherapy, no systemic therapy)."""
+    return Patient(
+        primary=PrimaryTumor.BREAST,
+        lesions=(sins_lesion,),
+        kps=80,
+        frankel=Frankel.E,
+        medically_operable=True,
+        expected_survival_years=2.0,
+        prior_radiation=(),
+        systemic_therapy=(),
+    )
+
+
+class TestPlanPairs:
+    @pytest.mark.parametrize(
+        ("pathway", "stabilization"),
+        [
+            ("conventional EBRT", "posterior stabilization"),
+            ("SBRT", "posterior stabilization"),
+            ("conventional EBRT", "vertebral augmentation"),
+            ("SBRT", "vertebral augmentation"),
+        ],
+    )
+    def test_every_noms_pathway_and_stabilization_pair_has_a_plan(
+        self, pathway: str, stabilization: str
+    ) -> None:
+        """NOMS pairs a radiation pathway with a stabilization: each pair is a plan (C27, C28)."""
+        names = {plan.name for plan in assess(example_patient()).lesions[0].plans}
+        assert f"{stabilization}, then {pathway}" in names
+
+    @pytest.mark.parametrize(
+        ("sins_points", "stabilized_verdict"),
+        [(12, Eligibility.ELIGIBLE), (13, Eligibility.ELIGIBLE)],
+        ids=["SINS 12: outside SC.24", "SINS 13: unstable"],
+    )
+    def test_sbrt_after_stabilization_is_judged_on_the_stabilized_spine(
+        self, sins_points: int, stabilized_verdict: Eligibility
+    ) -> None:
+        """SINS 12-13 make SBRT alone caution or contraindicated, not SBRT after fixation."""
+        # T12 junctional 3, mechanical pain 3, lytic 2, unilateral posterolateral 1; then
+        # normal alignment with collapse >= 50 % (0 + 3 = 12) or de novo deformity with
+        # collapse < 50 % (2 + 2 = 13).
+        alignment = Alignment.DE_NOVO_DEFORMITY if sins_points == 13 else Alignment.NORMAL
+        collapse = (
+            Collapse.LESS_THAN_50_PERCENT if sins_points == 13 else Collapse.AT_LEAST_50_PERCENT
+        )
+        lesion = SpinalLesion(
+            levels=(VertebralLevel.T12,),
+            pain=Pain.MECHANICAL,
+            bone_lesion=BoneLesion.LYTIC,
+            alignment=alignment,
+            collapse=collapse,
+            posterolateral=Posterolateral.UNILATERAL,
+            escc=ESCC.GRADE_0,
+        )
+        assessed = assess(_unstable(lesion)).lesions[0]
+        assert assessed.sins.points.value == sins_points
+        alone = assessed.option(Modality.SBRT).eligibility
+        plan = _plan(assessed, "posterior stabilization, then SBRT")
+        step = next(f for f in plan.findings if f.statement.startswith("Step 2"))
+        assert alone in {Eligibility.CAUTION, Eligibility.CONTRAINDICATED}
+        assert f"is {stabilized_verdict.value}." in step.statement
+        assert any("stabilized spine" in f.statement for f in plan.findings)
+
+    def test_decompression_plan_computes_the_schedule_it_quotes(self) -> None:
+        """Patchell 2005 gave 30 Gy / 10 after decompression: the plan counts 10 sessions."""
+        lesion = assess(example_patient("renal_t7_cord_compression")).lesions[0]
+        plan = _plan(lesion, "decompressive surgery, then conventional EBRT")
+        surgery = lesion.option(Modality.DECOMPRESSIVE_LAMINECTOMY).burden.sessions
+        assert plan.sessions == surgery + ScoreRange.exact(10)
+        assert any("(30 Gy / 10)" in f.statement for f in plan.findings)
+
+    def test_separation_plan_gives_laufer_range(self) -> None:
+        """Laufer 2013: 1-year local progression 4.1-22.6 %, 16.4 % overall; 24 Gy / 2 no arm."""
+        lesion = assess(example_patient("renal_t7_cord_compression")).lesions[0]
+        statement = _plan(lesion, "separation surgery, then SBRT").findings[0].statement
+        assert ("4.1-22.6 %" in statement, "16.4 % overall" in statement) == (True, True)
+        assert "24 Gy / 2, which matches none" in statement
 
 
 class TestDecompressingPlans:

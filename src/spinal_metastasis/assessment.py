@@ -4,8 +4,12 @@ The assessment composes the layers above it and adds two things of its own:
 
 - **Plans**: ordered combinations of options that the literature uses (separation
   surgery then SBRT; ablation with cement augmentation, then radiotherapy;
-  stabilization then radiotherapy; decompression then radiotherapy; laser
-  ablation then SBRT), with their combined eligibility and trade-offs.
+  augmentation, then conventional EBRT or SBRT; stabilization, then conventional EBRT
+  or SBRT; decompression then 30 Gy / 10; laser ablation then SBRT), with their
+  combined eligibility and trade-offs. Every NOMS pair of a radiation pathway and a
+  stabilization has a plan. After a decompressing step the later steps are judged on
+  the decompressed canal; after a stabilizing step, on the stabilized spine (their
+  spinal-stability rules are met); each step uses the schedule its plan quotes.
 - **Ranking**: options ordered by a patient's stated priorities, with the options
   each one is Pareto-dominated by. A dominated option never ranks above an option
   that dominates it.
@@ -23,6 +27,7 @@ from spinal_metastasis.errors import OutOfValidatedRangeError
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import ESCC, Patient, SpinalLesion
 from spinal_metastasis.pathways import NomsResult
+from spinal_metastasis.radiobiology import schedule as named_schedule
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.report import assessment_html, assessment_text, verdict_text
 from spinal_metastasis.scores.bauer import BauerScore, ModifiedBauerScore, bauer, modified_bauer
@@ -106,14 +111,26 @@ class _PlanTemplate:
     # The first step decompresses the canal: the later steps are judged on the decompressed
     # lesion, not as sole treatments of a compressing tumor.
     decompresses: bool = False
+    # The first step stabilizes the spine (instrumented fixation): the later steps are judged
+    # on the stabilized spine, their spinal-stability rules met by the fixation.
+    stabilizes: bool = False
     # The first step's sessions already count the later ones (separation surgery includes its
     # postoperative radiosurgery).
     sessions_in_first_step: bool = False
+    # The schedule each step uses (by its name in ``radiobiology.SCHEDULES``), ``None`` for the
+    # option's default: a plan that quotes a trial's schedule computes that schedule.
+    schedules: tuple[str | None, ...] = ()
+
+    def schedule(self, index: int) -> str | None:
+        """The schedule of step ``index`` (0-based), or ``None`` for the option's default."""
+        return self.schedules[index] if index < len(self.schedules) else None
 
 
 #: The epidural grade the later steps of a decompressing plan are judged on: separation surgery
 #: aims at a margin of low-grade (0-1) epidural disease for radiosurgery (Laufer 2013).
 _DECOMPRESSED_ESCC: Final = ESCC.GRADE_1B
+#: The schedule of Patchell 2005's two arms: 30 Gy in 10 fractions.
+_PATCHELL_SCHEDULE: Final = "30 Gy / 10"
 
 
 _PLANS: Final = (
@@ -121,11 +138,15 @@ _PLANS: Final = (
         name="separation surgery, then SBRT",
         steps=(Modality.SEPARATION_SURGERY, Modality.SBRT),
         statement=(
-            "Separation surgery followed by high-dose hypofractionated SRS: 1-year local "
-            "progression 4.1 % (Laufer 2013)."
+            "Separation surgery (decompression and instrumentation) followed by stereotactic "
+            "radiosurgery: 1-year local progression 4.1-22.6 % across the radiosurgery arms "
+            "(4.1 % after 24-30 Gy in 3 fractions, 22.6 % after 18-36 Gy in 5-6 fractions), "
+            "16.4 % overall (Laufer 2013, 186 patients). The SBRT step here is 24 Gy / 2, "
+            "which matches none of Laufer's arms."
         ),
         citation=LAUFER_2013_SEPARATION,
         decompresses=True,
+        stabilizes=True,
         sessions_in_first_step=True,
     ),
     _PlanTemplate(
@@ -152,20 +173,50 @@ _PLANS: Final = (
         citation=WALLACE_2015,
     ),
     _PlanTemplate(
+        name="vertebral augmentation, then conventional EBRT",
+        steps=(Modality.VERTEBRAL_AUGMENTATION, Modality.CONVENTIONAL_EBRT),
+        statement=(
+            "Cement augmentation for mechanical pain without gross instability, then "
+            "radiotherapy to the tumor by the NOMS radiation pathway (NOMS)."
+        ),
+        citation=LAUFER_2013,
+    ),
+    _PlanTemplate(
+        name="vertebral augmentation, then SBRT",
+        steps=(Modality.VERTEBRAL_AUGMENTATION, Modality.SBRT),
+        statement=(
+            "Cement augmentation for mechanical pain without gross instability, then SBRT where "
+            "the NOMS radiation pathway is stereotactic (NOMS)."
+        ),
+        citation=LAUFER_2013,
+    ),
+    _PlanTemplate(
         name="posterior stabilization, then conventional EBRT",
         steps=(Modality.POSTERIOR_STABILIZATION, Modality.CONVENTIONAL_EBRT),
         statement="Stabilization for instability, then radiotherapy to the tumor (NOMS).",
         citation=LAUFER_2013,
+        stabilizes=True,
+    ),
+    _PlanTemplate(
+        name="posterior stabilization, then SBRT",
+        steps=(Modality.POSTERIOR_STABILIZATION, Modality.SBRT),
+        statement=(
+            "Stabilization for instability, then SBRT where the NOMS radiation pathway is "
+            "stereotactic (NOMS)."
+        ),
+        citation=LAUFER_2013,
+        stabilizes=True,
     ),
     _PlanTemplate(
         name="decompressive surgery, then conventional EBRT",
         steps=(Modality.DECOMPRESSIVE_LAMINECTOMY, Modality.CONVENTIONAL_EBRT),
         statement=(
             "Direct decompressive surgery followed by 30 Gy in 10 fractions, the surgical arm "
-            "of Patchell 2005."
+            "of Patchell 2005; the radiotherapy step is computed for 30 Gy / 10."
         ),
         citation=PATCHELL_2005,
         decompresses=True,
+        schedules=(None, _PATCHELL_SCHEDULE),
     ),
     _PlanTemplate(
         name="laser interstitial thermal therapy, then SBRT",
@@ -228,30 +279,59 @@ class _Step(NamedTuple):
 
 #: Every modality, in declaration order (the order of ``LesionAssessment.options``).
 _MODALITIES: Final = tuple(Modality)
-#: The options the plans combine, each once.
-_PLAN_STEPS: Final = tuple(dict.fromkeys(step for template in _PLANS for step in template.steps))
-#: The options that follow a decompression in some plan, each once.
-_AFTER_DECOMPRESSION: Final = tuple(
-    dict.fromkeys(step for t in _PLANS if t.decompresses for step in t.steps[1:])
-)
+#: The input names of the spinal-stability rules (the SINS) that a stabilized spine meets.
+_STABILITY_INPUTS: Final = frozenset({"sins"})
 
 
-def _plans(
-    steps: tuple[OptionAssessment, ...], after_decompression: tuple[OptionAssessment, ...]
-) -> tuple[PlanAssessment, ...]:
-    return _plans_of(
-        tuple(_step(option) for option in steps),
-        tuple(_step(option) for option in after_decompression),
+class _StepKey(NamedTuple):
+    """Which assessment of an option a plan step reads."""
+
+    modality: Modality
+    decompressed: bool
+    schedule: str | None
+
+
+def _step_keys(template: _PlanTemplate) -> tuple[_StepKey, ...]:
+    return tuple(
+        _StepKey(
+            modality=modality,
+            decompressed=template.decompresses and index > 0,
+            schedule=template.schedule(index),
+        )
+        for index, modality in enumerate(template.steps)
     )
 
 
-def _step(option: OptionAssessment) -> _Step:
-    """The few figures of an option that a plan reads."""
+#: Every distinct step assessment the plans read, each once.
+_STEP_KEYS: Final = tuple(dict.fromkeys(key for t in _PLANS for key in _step_keys(t)))
+
+
+def _reads_stability(outcome: RuleOutcome) -> bool:
+    """Whether a rule judges the spine's stability (it reads the SINS)."""
+    return any(item.name in _STABILITY_INPUTS for item in outcome.finding.inputs)
+
+
+def _step(option: OptionAssessment, *, stabilized: bool = False) -> _Step:
+    """The few figures of an option that a plan reads.
+
+    On a stabilized spine the option's spinal-stability rules are met by the fixation: its
+    verdict is that of its other rules.
+    """
+    eligibility, possible, missing = option.eligibility, option.possible_eligibility, option.missing
+    if stabilized:
+        kept = [item for item in option.rules if not _reads_stability(item)]
+        eligibility, possible = combine(kept)
+        waiting: list[str] = []
+        if eligibility is Eligibility.UNDETERMINED:
+            for item in kept:
+                if len(item.possible) > 1:
+                    waiting.extend(name for name in item.missing if name not in waiting)
+        missing = tuple(waiting)
     return _Step(
         modality=option.modality,
-        eligibility=option.eligibility,
-        possible_eligibility=option.possible_eligibility,
-        missing=option.missing,
+        eligibility=eligibility,
+        possible_eligibility=possible,
+        missing=missing,
         onset_days=option.pain_relief.onset_days,
         systemic_therapy_hold_days=option.toxicity.systemic_therapy_hold_days,
         sessions=option.burden.sessions,
@@ -259,28 +339,16 @@ def _step(option: OptionAssessment) -> _Step:
     )
 
 
-# The plans of a lesion are a pure function of a few figures of the options they combine:
-# memoized on those (small keys; hashing whole option assessments would cost more than the
-# plans on a record met for the first time).
-@bounded(RECORD_CACHE_SIZE)
-def _plans_of(
-    steps: tuple[_Step, ...], after_decompression: tuple[_Step, ...]
-) -> tuple[PlanAssessment, ...]:
-    options = dict(zip(_PLAN_STEPS, steps, strict=True))
-    decompressed = dict(zip(_AFTER_DECOMPRESSION, after_decompression, strict=True))
-    return tuple(
-        _plan_of(
-            template,
-            (
-                options[template.steps[0]],
-                *(
-                    (decompressed if template.decompresses else options)[modality]
-                    for modality in template.steps[1:]
-                ),
-            ),
+def _plans(steps: dict[_StepKey, OptionAssessment]) -> tuple[PlanAssessment, ...]:
+    plans = []
+    for template in _PLANS:
+        keys = _step_keys(template)
+        figures = tuple(
+            _step(steps[key], stabilized=template.stabilizes and index > 0)
+            for index, key in enumerate(keys)
         )
-        for template in _PLANS
-    )
+        plans.append(_plan_of(template, figures))
+    return tuple(plans)
 
 
 # A plan is a pure function of its template and of a few figures of each step, and is
@@ -290,7 +358,9 @@ def _plan_of(template: _PlanTemplate, steps: tuple[_Step, ...]) -> PlanAssessmen
     outcomes: list[RuleOutcome] = [
         rule(
             step.possible_eligibility,
-            f"Step {index}: {step.modality.label} is {step.eligibility.value}.",
+            f"Step {index}: {step.modality.label}"
+            + (f" ({template.schedule(index - 1)})" if template.schedule(index - 1) else "")
+            + f" is {step.eligibility.value}.",
             template.citation,
             missing=step.missing,
         )
@@ -339,6 +409,18 @@ def _plan_of(template: _PlanTemplate, steps: tuple[_Step, ...]) -> PlanAssessmen
                     ),
                 )
                 if template.decompresses
+                else ()
+            ),
+            *(
+                (
+                    finding(
+                        "The steps after the stabilization are judged on the stabilized spine: "
+                        "the instrumented fixation meets their spinal-stability (SINS) rules; "
+                        "their other rules stand.",
+                        LAUFER_2013,
+                    ),
+                )
+                if template.stabilizes
                 else ()
             ),
             *(item.finding for item in outcomes),
@@ -766,17 +848,32 @@ def _assess_lesion(
     context = lesion_context(patient, lesion, settings)
     options = {modality: assess(context) for modality, assess in _ASSESSORS.items()}
     decompressed = lesion_context(patient, evolve(lesion, escc=_DECOMPRESSED_ESCC), settings)
+    steps: dict[_StepKey, OptionAssessment] = {}
+    for key in _STEP_KEYS:
+        if not key.decompressed and key.schedule is None:
+            steps[key] = options[key.modality]
+        else:
+            steps[key] = _assess_step(key, decompressed if key.decompressed else context)
     return LesionAssessment(
         lesion=lesion,
         sins=context.sins,
         escc_grade=escc_grade(lesion.escc, grouping=settings.escc_grouping),
         noms=context.noms,
         options=tuple(options[modality] for modality in _MODALITIES),
-        plans=_plans(
-            tuple(options[modality] for modality in _PLAN_STEPS),
-            tuple(_ASSESSORS[modality](decompressed) for modality in _AFTER_DECOMPRESSION),
-        ),
+        plans=_plans(steps),
     )
+
+
+def _assess_step(key: _StepKey, context: LesionContext) -> OptionAssessment:
+    """Assess one plan step in its context, with the schedule its plan quotes."""
+    if key.schedule is None:
+        return _ASSESSORS[key.modality](context)
+    if key.modality is Modality.CONVENTIONAL_EBRT:
+        return assess_conventional_ebrt(context, schedule=named_schedule(key.schedule))
+    if key.modality is Modality.SBRT:
+        return assess_sbrt(context, schedule=named_schedule(key.schedule))
+    msg = f"'schedule' must be given only for a radiotherapy step (got {key.modality.value})"
+    raise ValueError(msg)
 
 
 def assess(patient: Patient, *, settings: AssessmentSettings | None = None) -> Assessment:

@@ -28,8 +28,10 @@ GOETZ_2004: Final = Citation(
     ),
     journal="J Clin Oncol",
     locator="22(2):300-306",
+    doi="10.1200/JCO.2004.03.097",
     verified=False,
     verification=(
+        "DOI confirmed in the 2026-12-07 figure audit. "
         "Abstract read (Johns Hopkins repository record): 43 patients with painful osteolytic "
         "metastases and worst pain of 4/10 or more; worst pain 7.9 to 4.5 (4 weeks), 3.0 "
         "(12 weeks), 1.4 (24 weeks); 95 % had a drop of 2 points or more; adverse events "
@@ -57,7 +59,8 @@ DUPUY_2010: Final = Citation(
         "lesion and the spinal cord or cauda equina, used here as the distance threshold, "
         "was garbled in the copy read and comes from the project's clinical reference (from "
         "memory); the clinical reference also cites an unnamed 2015 series requiring more "
-        "than 10 mm. Co-authors after the first and the title from memory."
+        "than 10 mm. Co-authors after the first and the title from memory. Flagged: the "
+        "10 mm margin stays unverified."
     ),
 )
 
@@ -69,15 +72,16 @@ LEVY_2023: Final = Citation(
         "OsteoCool Tumor Ablation Post-Market Study (OPuS One): final results in 206 patients "
         "(title not recorded)"
     ),
-    journal="Journal not recorded (PMID 37012392)",
+    journal="Cardiovasc Intervent Radiol",
     pmid="37012392",
     verified=True,
     verification=(
         "Abstract read (PMID 37012392, per the project's clinical reference): 206 patients at "
         "15 institutions with lytic metastases; worst and average pain, pain interference and "
         "quality of life improved from the first assessment at 3 days and stayed improved to "
-        "12 months, independent of radiotherapy or chemotherapy at the index site. Co-authors, "
-        "title and journal not recorded."
+        "12 months, independent of radiotherapy or chemotherapy at the index site. Journal "
+        "(Cardiovasc Intervent Radiol) and PMID confirmed in the 2026-12-07 figure audit; "
+        "co-authors and exact title not recorded."
     ),
 )
 
@@ -199,7 +203,10 @@ TOMASIAN_2016: Final = Citation(
 
 SAGOO_2022: Final = Citation(
     key="sagoo2022",
-    authors=("Sagoo NS, Haider AS, Ozair A, Vannabouathong C, Rahman M, Haider M, et al., Vira S."),
+    authors=(
+        "Sagoo NS, Haider AS, Ozair A, Vannabouathong C, Rahman M, Haider M, Sharma N, Raj KM, "
+        "Raj SD, Paul JC, Steinmetz MP, Adogwa O, Aoun SG, Passias PG, Vira S."
+    ),
     year=2022,
     title="Percutaneous image-guided cryoablation of spinal metastases: a systematic review",
     journal="Journal not recorded (UT Southwestern research-portal record)",
@@ -207,8 +214,11 @@ SAGOO_2022: Final = Citation(
     verification=(
         "Abstract and authors read on the UT Southwestern research-portal record: 8 studies, "
         "148 patients, 187 lesions; thermal protection in 61.5 %; local tumour control 60 % to "
-        "100 %; grade I-II complications 6.1 %, grade III-V 2.0 %. The journal and the year "
-        "were not shown on the record (year from the project's research note)."
+        "100 %; grade I-II complications 6.1 %, grade III-V 2.0 %; pooled mean difference in "
+        "pain from baseline on the 0-10 numeric rating scale 5.03 (95 % CI 4.24-5.82) at 1 "
+        "month and 4.61 (3.27-5.95) at the last follow-up (24-40 weeks in 3 of 4 studies). "
+        "The journal and the year were not shown on the record (year from the project's "
+        "research note)."
     ),
 )
 

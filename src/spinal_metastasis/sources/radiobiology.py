@@ -87,7 +87,8 @@ SAHGAL_2021_HYTEC: Final = Citation(
         "cord Dmax 12.4-14.0 Gy/1, 17.0/2, 20.3/3, 23.0/4, 25.3/5 fractions for a 1% to 5% risk "
         "of myelopathy; re-irradiation factors associated with a lower risk: cumulative thecal "
         "sac EQD2 (alpha/beta 2) Dmax <=70 Gy, SBRT EQD2 Dmax <=25 Gy, ratio <=0.5, interval "
-        ">=5 months. Tables 3 and 4 were not read."
+        ">=5 months. Tables 3 and 4 were not read. Locator confirmed on the abstract "
+        "(2026-12-07 figure audit)."
     ),
     label="HyTEC 2021",
 )
@@ -191,10 +192,12 @@ HARTSELL_2005: Final = Citation(
     ),
     journal="J Natl Cancer Inst",
     locator="97(11):798-804",
-    verified=True,
+    verified=False,
     verification=(
         "RTOG 97-14. Arms (8 Gy x 1 vs 30 Gy in 10 fractions) read in the abstract (Google "
-        "Scholar record); the title is from memory; DOI and PMID not found and omitted."
+        "Scholar record); the title is from memory; DOI and PMID not found and omitted. "
+        "Flagged (2026-12-07 figure audit): the retreatment figures the library takes from it "
+        "(18 % after 8 Gy x 1) were not re-read by either review."
     ),
 )
 
@@ -308,11 +311,12 @@ SPRAVE_2018: Final = Citation(
     ),
     journal="Radiother Oncol",
     locator="128(2):274-282",
+    doi="10.1016/j.radonc.2018.04.030",
     verified=False,
     verification=(
         "Arms (24 Gy x 1 SBRT vs 30 Gy/10 3DCRT, n = 55, NCT02358720) read in the abstract of "
-        "the trial's pre-specified secondary analysis; the citation itself (pages, DOI) is from "
-        "memory and the DOI is omitted."
+        "the trial's pre-specified secondary analysis; the pages are from memory; the DOI is "
+        "from a secondary source (2026-12-07 figure audit), not seen on the paper."
     ),
 )
 
@@ -362,11 +366,14 @@ LAUFER_2013: Final = Citation(
     ),
     journal="J Neurosurg Spine",
     locator="18:207-214",
+    pmid="23709750",
     verified=False,
     verification=(
         "Abstract read in a blog reproduction (secondary): after separation surgery 24 Gy x 1 "
         "(n = 40), 24-30 Gy in 3 fractions (n = 37) or 18-36 Gy in 5-6 fractions (n = 109). "
-        "Co-authors and subtitle from memory; DOI and PMID not confirmed."
+        "Co-authors and subtitle from memory; DOI not confirmed. Locator (J Neurosurg Spine "
+        "18:207) confirmed in a secondary source and PMID 23709750 on the abstract record "
+        "(2026-12-07 figure audit)."
     ),
     label="Laufer 2013 (separation surgery)",
 )

@@ -29,7 +29,8 @@ FISHER_2010: Final = Citation(
     verification=(
         "SINS component points and level classes read in the journal's table as reproduced "
         "by the 2011 validation paper and three independent open-source calculators; "
-        "the 2010 full text was not re-read."
+        "the 2010 full text was not re-read. Locator confirmed in a secondary source "
+        "(2026-12-07 figure audit)."
     ),
 )
 
@@ -94,7 +95,8 @@ NEUROSURGERYWIKI_ESCC: Final = Citation(
         "Read on the page itself: 'Grades 0-1c: typically amenable to SBRT alone, depending "
         "on tumor histology and stability'; grades 2-3 high grade. Low authority: the page "
         "words 1c as 'spinal cord contact without deformation', unlike Bilsky's 'thecal sac "
-        "deformation with cord abutment'."
+        "deformation with cord abutment'. Flagged: never the sole support for grouping 1c as "
+        "low grade."
     ),
 )
 
@@ -122,7 +124,10 @@ AO_RADIOSENSITIVITY: Final = Citation(
     authors="AO Foundation.",
     year=2026,
     title="Classification of tumor radiosensitivity",
-    journal="AO Surgery Reference, Spine, metastatic tumors (web page, accessed 2026)",
+    journal=(
+        "AO Surgery Reference, Spine, metastatic tumors (web page; 2026 is the year of access, "
+        "not of publication)"
+    ),
     verified=True,
     verification=(
         "Read on the page itself: classification by response to conventionally fractionated "
@@ -172,7 +177,8 @@ TOKUHASHI_2005: Final = Citation(
         "Tokuhashi), a 2025 review table, a neurosurgery notes page and open-source calculator "
         "code; treatment bands in the notes page and Wheeless. The paper and its abstract were "
         "not read; DOI and PMID are secondary. Some reproductions reportedly print the "
-        "vertebral-body item as >= 3 / 1-2 / 0 (not seen)."
+        "vertebral-body item as >= 3 / 1-2 / 0 (not seen). Locator confirmed (2026-12-07 "
+        "figure audit): NICE CG75 appendix 3, Table 2 (secondary, approved by the author)."
     ),
 )
 

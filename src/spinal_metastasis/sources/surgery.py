@@ -164,7 +164,8 @@ BASTOS_2020: Final = Citation(
         "read on the journal's abstract page; the figures for the open-surgery group (hospital "
         "stay 9 days, complications 35 %, 35.9 days to radiotherapy or SSRS, 59 days to "
         "systemic therapy) read in a wiki reproduction of the abstract (secondary). The first "
-        "author is indexed as 'de Almeida Bastos DC'; DOI and PMID not seen."
+        "author is indexed as 'de Almeida Bastos DC'; DOI and PMID not seen. Locator (J "
+        "Neurosurg Spine 32:667) confirmed on the abstract (2026-12-07 figure audit)."
     ),
 )
 
@@ -266,7 +267,8 @@ AVASTIN_LABEL: Final = Citation(
         "least 28 days following major surgery and until adequate wound healing' read only as "
         "quoted by drug-information pages (the project's clinical reference); the label itself "
         "was not read. The manufacturer's medical-information page (read) confirms the 28 days "
-        "after surgery. The year is that of the label's last major change seen."
+        "after surgery. The year is that of the label's last major change seen. The label's "
+        "'prior to elective surgery' was read in the label text (2026-12-07 figure audit)."
     ),
 )
 

@@ -31,7 +31,8 @@ BAUER_1995: Final = Citation(
         "cancer were negative variables; solitary skeletal metastasis, breast and kidney "
         "cancer, myeloma and lymphoma positive; the model stratified 3 groups with a 1-year "
         "survival from 0.5 to 0.0. The one-point-per-factor table and the group cut-points "
-        "0-1 / 2-3 / 4-5 were not read (project clinical reference, from memory)."
+        "0-1 / 2-3 / 4-5 were not read (project clinical reference, from memory). Flagged: "
+        "the cut-points stay unverified."
     ),
 )
 
@@ -50,7 +51,8 @@ LEITHNER_2008: Final = Citation(
         "for pathologic fracture'. The four items (no visceral metastases, no lung cancer, "
         "breast/kidney/lymphoma/myeloma, solitary skeletal metastasis) and the strategy bands "
         "0-1 / 2 / 3-4 were read on a decision-support page citing the paper (secondary). "
-        "Survival by group was not read."
+        "Survival by group was not read. Locator (Eur Spine J 2008;17(11):1488-1495, PMID "
+        "18787846) confirmed on the PubMed abstract record (2026-12-07)."
     ),
 )
 
@@ -69,7 +71,8 @@ GHORI_2015: Final = Citation(
         "reference (from memory); DOI and PMID unknown. The components (modified Bauer >= 3: "
         "2 points; intact ambulation: 1; albumin >= 3.5 g/dL: 1) were read in a spine digest "
         "and news summaries, and the 'ceiling score of three' only in a news summary "
-        "(Becker's Spine Review). Goodwin 2016 confirms the three components."
+        "(Becker's Spine Review). Goodwin 2016 confirms the three components. Locator "
+        "confirmed in a secondary source (2026-12-07 figure audit)."
     ),
 )
 
@@ -176,7 +179,8 @@ KATAGIRI_2014: Final = Citation(
         "27 % at 6 months and 6 % at 1 year; score <= 3: 91 % at 1 year and 78 % at 2 years. "
         "The point table, laboratory cut-offs and primary-lesion groups were read only in "
         "open-source calculator code stating it copied them from the paper (secondary); the "
-        "paper's tables were not read."
+        "paper's tables were not read. Flagged: the point table, the laboratory cut-offs and "
+        "the 2-year figures of the groups (28 % and 2 %) stay unverified."
     ),
 )
 

@@ -90,7 +90,8 @@ KROEZE_2023: Final = Citation(
         "Checkpoint inhibitors continued (not the same day); at least 1 week between "
         "ipilimumab and SBRT; VEGF inhibitors interrupted for at least one cycle and at "
         "least 1 week: read in the abstract and a trial-summary newsletter, not in the "
-        "drug-by-drug tables."
+        "drug-by-drug tables. Flagged: the abstract (PMID 36858728) gives only the Delphi "
+        "process; 'one cycle' for a daily TKI is the library's reading."
     ),
 )
 
@@ -150,7 +151,10 @@ FARUQI_2018: Final = Citation(
 
 ITSHAYEK_2010: Final = Citation(
     key="itshayek2010",
-    authors="Itshayek E, et al.",
+    authors=(
+        "Itshayek E, Yamada J, Bilsky M, Schmidt M, Shaffrey C, Gerszten P, Polly D, "
+        "Gokaslan Z, Varga PP, Fisher CG."
+    ),
     year=2010,
     title=(
         "Timing of surgery and radiotherapy in the management of metastatic spine disease: "
@@ -160,9 +164,12 @@ ITSHAYEK_2010: Final = Citation(
     doi="10.3892/ijo_00000527",
     verified=False,
     verification=(
-        "More wound complications when surgery follows radiotherapy within 7 days: read in "
-        "the clinical reference's summary of the abstract; the title is from memory, and "
-        "the authors and pages were not re-read."
+        "Abstract, title and authors read (University of Minnesota research-portal record): "
+        "of 46 reports on surgery after radiotherapy (5,836 patients) only one retrospective "
+        "study addressed the timing, suggesting more wound complications when surgery follows "
+        "radiotherapy within 7 days; none of 51 reports answered the timing of radiotherapy "
+        "after surgery (intervals of 5-21 days reported in nine). One retrospective study, "
+        "not a body of evidence. Volume and pages not seen."
     ),
 )
 
@@ -215,7 +222,8 @@ CHOW_2015_DEXAMETHASONE: Final = Citation(
     verified=False,
     verification=(
         "Flare 26 % with dexamethasone vs 35 % with placebo after 8 Gy x 1 read in three "
-        "secondary summaries (ASCO Post, ONS, ESMO); the title is from memory."
+        "secondary summaries (ASCO Post, ONS, ESMO); the title is from memory. Locator "
+        "confirmed in a secondary source (2026-12-07 figure audit)."
     ),
 )
 
