@@ -1230,3 +1230,28 @@ def test_two_current_primaries_unknown() -> None:
         result.patient.primary,
         [entry.status for entry in result.report],
     )
+
+
+class TestPriorRadiation:
+    def test_course_outside_spine_is_not_none_to_spine(self) -> None:
+        """A chest wall course alone leaves spine radiotherapy unknown, not none."""
+        bundle = bundle_of(radiotherapy([CHEST_WALL], 6000, 30, "2018-10-25"))
+        assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+    def test_recorded_none(self) -> None:
+        """The project's Observation records no earlier spine radiotherapy."""
+        bundle = bundle_of(_project_observation("prior_radiation", valueBoolean=False))
+        assert () == patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+    def test_recorded_true_alone_unknown(self) -> None:
+        """An Observation saying there was radiotherapy, without the course, leaves it unknown."""
+        bundle = bundle_of(_project_observation("prior_radiation", valueBoolean=True))
+        assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+    def test_unclear_course_wins_over_none(self) -> None:
+        """A course whose site is not coded makes the recorded none unknown."""
+        bundle = bundle_of(
+            _project_observation("prior_radiation", valueBoolean=False),
+            radiotherapy([], 3000, 10, "2025-01-01"),
+        )
+        assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation

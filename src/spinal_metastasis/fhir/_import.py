@@ -716,13 +716,15 @@ class _Reader:
                 values.setdefault("vertebral_metastases", levels)
             if self.extraspinal is not None and "extraspinal_bone_metastases" not in self.unknown:
                 values.setdefault("extraspinal_bone_metastases", self.extraspinal)
-        if "prior_radiation" in values:
-            values["prior_radiation"] = ()
+        # The project's Observation says "no earlier spine radiotherapy" (False); True alone
+        # says nothing of the courses.
+        none_before = values.pop("prior_radiation", None) is False
         courses = self._radiation()
-        if courses is not None:
+        if courses:
             values["prior_radiation"] = courses
-        elif self.courses:
-            values.pop("prior_radiation", None)
+        elif courses is not None and none_before:
+            values["prior_radiation"] = ()
+        # A course outside the spine, or none at all, does not say there was none to the spine.
         try:
             return Patient(**values)  # type: ignore[arg-type]
         except InvalidInputError as error:
@@ -820,8 +822,7 @@ class _Reader:
         return tuple(lesions)
 
     def _radiation(self) -> tuple[RadiationCourse, ...] | None:
-        if not self.courses:
-            return None
+        """The spine courses of the bundle (``()`` for none), or None when one is unclear."""
         courses: list[RadiationCourse] = []
         for index, resource in self.courses:
             read = self._course(index, resource)
