@@ -1255,3 +1255,14 @@ class TestPriorRadiation:
             radiotherapy([], 3000, 10, "2025-01-01"),
         )
         assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+
+def test_recorded_age_wins_over_birth_date() -> None:
+    """An age recorded by the project's Observation wins over the birth date, and says so."""
+    age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})
+    result = patient_from_bundle(bundle_of(PATIENT, age), as_of=AS_OF)
+    assert (70.0, MappingStatus.IGNORED, MappingStatus.MAPPED) == (
+        result.patient.age_years,
+        result.report[0].status,
+        result.report[1].status,
+    )

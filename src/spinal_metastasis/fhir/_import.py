@@ -361,7 +361,6 @@ class _Reader:
             return
         self.check_patient_field("age_years", float(years), index, "birthDate")
         self._add("age_years", float(years), self.as_of, index, "birthDate", weak=True)
-        self.note(index, MappingStatus.MAPPED, "age at as_of from birthDate", "age_years")
 
     # Conditions
 
