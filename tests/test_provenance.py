@@ -174,3 +174,15 @@ class TestTablesCarryProvenance:
         stored = pq.read_metadata(path).metadata
         metadata = {key: stored[key.encode()].decode() for key in METADATA_KEYS}
         assert provenance_metadata() == metadata
+
+
+class TestTableVersion:
+    @pytest.mark.parametrize("role", ROLES)
+    def test_built_in_tables_are_version_1(self, role: str) -> None:
+        """Every built-in table an assessment uses starts at version "1"."""
+        assert "1" == settings_tables()[role].version
+
+    def test_version_must_be_a_non_empty_string(self) -> None:
+        """A table's version is validated like its name."""
+        with pytest.raises(InvalidInputError, match="'version' must be a non-empty string"):
+            attrs.evolve(NOMS_TABLE, version="")
