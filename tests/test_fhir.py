@@ -1266,3 +1266,20 @@ def test_recorded_age_wins_over_birth_date() -> None:
         result.report[0].status,
         result.report[1].status,
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("254632001", PrimaryTumor.LUNG_SMALL_CELL),
+        ("67841000119103", PrimaryTumor.LUNG_SMALL_CELL),
+        ("423121009", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("363406005", PrimaryTumor.COLON),
+        ("399068003", PrimaryTumor.PROSTATE),
+        ("363346000", None),
+    ],
+)
+def test_snomed_primaries(code: str, expected: PrimaryTumor | None) -> None:
+    """SNOMED CT disorders (as Synthea and the mCODE examples write them) name the primary."""
+    bundle = bundle_of(primary({"system": SNOMED, "code": code}))
+    assert expected == patient_from_bundle(bundle, as_of=AS_OF).patient.primary

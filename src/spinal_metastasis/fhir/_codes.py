@@ -14,6 +14,11 @@ Every SNOMED CT, LOINC, ICD-10-CM and ICD-O-3 code here was read in one of these
   Outburn-IL/Project-IGs (LRC referral codes: 17861-6, 1751-7, 1975-2),
   gematik/spec-ISiK-Labor (CRP: 1988-5), hl7ch/ch-epreg and nmdp-ig/cibmtr-reporting-ig
   (platelets: 777-3, 26515-7).
+- ``synthea``: the Synthea oncology modules, synthetichealth/synthea
+  ``src/main/resources/modules/lung_cancer.json`` and ``colorectal_cancer.json`` (SNOMED CT
+  disorders of lung and colon cancer as synthetic mCODE records carry them).
+- ``ohdsi``: SNOMED CT 399068003 "Malignant tumor of prostate" in an OHDSI concept set, and
+  254900004 "Prostate cancer" in DICOM CID 6313 (bvdh/dicom-terminology-in-fhir).
 - ``seer-mph``: the SEER multiple primary and histology rules as coded in
   imsweb/mph (lung rule M4: non-small cell carcinoma 8046, small cell carcinoma
   8041-8045; adenocarcinoma histologies of the lung rules).
@@ -277,9 +282,29 @@ PRIMARY_ICD10_WRITTEN: Final = MappingProxyType(
 )
 
 #: SNOMED CT disorders read as a primary (mcode-fsh: EX_Basic.fsh, EX_ExtendedExample.fsh,
-#: EX_TumorSize.fsh, VS_*.fsh).
+#: EX_TumorSize.fsh, VS_*.fsh; synthea: synthetichealth/synthea modules lung_cancer.json and
+#: colorectal_cancer.json; ohdsi: the OHDSI concept set "[PIONEER] PCa" (SNOMED 399068003,
+#: "Malignant tumor of prostate") and DICOM CID 6313 in bvdh/dicom-terminology-in-fhir
+#: (254900004, "Prostate cancer")).
 PRIMARY_SNOMED: Final = MappingProxyType(
     {
+        # synthea lung_cancer.json
+        "254632001": PrimaryTumor.LUNG_SMALL_CELL,  # Small cell carcinoma of lung
+        "67811000119102": PrimaryTumor.LUNG_SMALL_CELL,  # Primary small cell ..., TNM stage 1
+        "67821000119109": PrimaryTumor.LUNG_SMALL_CELL,  # ..., TNM stage 2
+        "67831000119107": PrimaryTumor.LUNG_SMALL_CELL,  # ..., TNM stage 3
+        "67841000119103": PrimaryTumor.LUNG_SMALL_CELL,  # ..., TNM stage 4
+        "424132000": PrimaryTumor.LUNG_NON_SMALL_CELL,  # Non-small cell carcinoma ..., stage 1
+        "425048006": PrimaryTumor.LUNG_NON_SMALL_CELL,  # ..., TNM stage 2
+        "422968005": PrimaryTumor.LUNG_NON_SMALL_CELL,  # ..., TNM stage 3
+        "423121009": PrimaryTumor.LUNG_NON_SMALL_CELL,  # ..., TNM stage 4
+        # synthea colorectal_cancer.json
+        "93761005": PrimaryTumor.COLON,  # Primary malignant neoplasm of colon
+        "109838007": PrimaryTumor.COLON,  # Overlapping malignant neoplasm of colon
+        "363406005": PrimaryTumor.COLON,  # Malignant tumor of colon
+        # ohdsi
+        "399068003": PrimaryTumor.PROSTATE,  # Malignant tumor of prostate
+        "254900004": PrimaryTumor.PROSTATE,  # Prostate cancer
         "254637007": PrimaryTumor.LUNG_NON_SMALL_CELL,  # Non-small cell lung cancer
         "254837009": PrimaryTumor.BREAST,  # Malignant neoplasm of breast
         "372137005": PrimaryTumor.BREAST,  # Primary malignant neoplasm of breast
