@@ -1283,3 +1283,23 @@ def test_snomed_primaries(code: str, expected: PrimaryTumor | None) -> None:
     """SNOMED CT disorders (as Synthea and the mCODE examples write them) name the primary."""
     bundle = bundle_of(primary({"system": SNOMED, "code": code}))
     assert expected == patient_from_bundle(bundle, as_of=AS_OF).patient.primary
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(1, 1), (2.0, 2), (Decimal(3), 3)], ids=["int", "float", "Decimal"]
+)
+def test_ecog_as_quantity(value: object, expected: int) -> None:
+    """An ECOG grade written as a whole-number valueQuantity is read too."""
+    observation = _without(performance("89247-1", 0, "2026-01-10"), "valueInteger")
+    observation["valueQuantity"] = {"value": value, "unit": "{score}"}
+    assert expected == patient_from_bundle(bundle_of(observation), as_of=AS_OF).patient.ecog
+
+
+def test_fractional_kps_rejected() -> None:
+    """A KPS of 72.5 in a valueQuantity is rejected, naming the element."""
+    observation = _without(performance("89243-0", 0, "2026-01-10"), "valueInteger")
+    observation["valueQuantity"] = {"value": 72.5}
+    with pytest.raises(
+        InvalidInputError, match=r"entry\[0\] Observation.valueQuantity.value: 'kps'"
+    ):
+        patient_from_bundle(bundle_of(observation), as_of=AS_OF)

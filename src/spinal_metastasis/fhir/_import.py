@@ -507,12 +507,12 @@ class _Reader:
             return
         if c.ECOG_LOINC in loinc or c.KARNOFSKY_LOINC in loinc:
             name = "ecog" if c.ECOG_LOINC in loinc else "kps"
-            value = resource.get("valueInteger")
-            if "valueInteger" not in resource:
+            value, where = _score_value(resource)
+            if where is None:
                 self.note(index, MappingStatus.AMBIGUOUS, "no valueInteger")
                 return
-            self.check_patient_field(name, value, index, "valueInteger")
-            self._add(name, value, when[1], index, "valueInteger")
+            self.check_patient_field(name, value, index, where)
+            self._add(name, value, when[1], index, where)
             return
         for name, codes in c.LAB_CODES.items():
             if any(code_ in loinc for code_, _ in codes):
@@ -997,6 +997,22 @@ class _Reader:
 
 
 _NOT_CANCER: Final = object()
+
+
+def _score_value(resource: Mapping[str, object]) -> tuple[object, str | None]:
+    """Return the grade of a performance status and the element that holds it.
+
+    ``valueInteger`` as mCODE has it, or a ``valueQuantity`` of a whole number (as some
+    generators write it); a fraction is left for the model to reject.
+    """
+    if "valueInteger" in resource:
+        return resource["valueInteger"], "valueInteger"
+    quantity = resource.get("valueQuantity")
+    if isinstance(quantity, Mapping) and "value" in quantity:
+        value = quantity["value"]
+        whole = isinstance(value, (float, Decimal)) and math.isfinite(value) and value == int(value)
+        return (int(value) if whole else value), "valueQuantity.value"
+    return None, None
 
 
 def _morphology_code(concept: object) -> str | None:
