@@ -7,7 +7,8 @@ Schema of a patient (``schema --output``: of the ``--json`` output) and
 ``examples`` lists the built-in examples. ``--json`` gives machine output: the
 versioned envelope of :func:`spinal_metastasis.provenance.envelope`.
 ``--version`` prints the library's version; ``python -m spinal_metastasis`` is
-the same command. Invalid input exits with status 2 and one message per bad
+the same command. ``serve`` and ``mcp`` run the service (the ``service`` extra).
+Invalid input exits with status 2 and one message per bad
 field on standard error.
 ``assess --fhir BUNDLE --as-of DATE`` reads a FHIR R4 Bundle of mCODE resources instead
 (the import report on standard error), and ``--format fhir`` writes the assessment as a
@@ -116,7 +117,31 @@ def _parser() -> argparse.ArgumentParser:
         help="the schema of what `assess --json` prints (the versioned assessment envelope)",
     )
     commands.add_parser("examples", help="list the built-in example patients")
+    serving = commands.add_parser(
+        "serve", help="serve REST + OpenAPI, CDS Hooks and the decision-aid page (extra: service)"
+    )
+    serving.add_argument("--host", default="127.0.0.1", help="address (default: %(default)s)")
+    serving.add_argument("--port", type=_positive, default=8000, help="port (default: %(default)s)")
+    commands.add_parser("mcp", help="serve the Model Context Protocol over stdio (extra: service)")
     return parser
+
+
+def _service(args: argparse.Namespace) -> int:
+    try:
+        if args.command == "serve":
+            from spinal_metastasis.service import serve  # noqa: PLC0415 - optional extra
+
+            serve(host=args.host, port=args.port)
+        else:
+            from spinal_metastasis.service.mcp_server import run  # noqa: PLC0415
+
+            run()
+    except ImportError as exc:
+        sys.stderr.write(
+            f"{exc}: install the extra with pip install 'spinal-metastasis[service]'\n"
+        )
+        return EXIT_INVALID_INPUT
+    return EXIT_OK
 
 
 def _positive(text: str) -> int:
@@ -277,6 +302,29 @@ def _run_batch(args: argparse.Namespace) -> int:
     return EXIT_INVALID_INPUT if tally.errors else EXIT_OK
 
 
+def _assess(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO) -> int:
+    if sum(source is not None for source in (args.file, args.jsonl, args.fhir)) != 1:
+        parser.error("assess needs one of FILE, --jsonl COHORT or --fhir BUNDLE")
+    if args.jsonl is not None:
+        if args.out != "-" and not args.out.lower().endswith(_TABLE_SUFFIXES):
+            parser.error(f"--out must end in .csv, .parquet or .pq (got {args.out!r})")
+        return _batch(args)
+    if args.fhir is not None or args.format is not None:
+        from spinal_metastasis.fhir._cli import assess_fhir  # noqa: PLC0415 - on demand
+
+        return assess_fhir(args, parser)
+    try:
+        patient = from_json(_read(args.file), Patient)
+    except OSError as exc:
+        sys.stderr.write(f"{args.file}: cannot read ({exc.strerror})\n")
+        return EXIT_INVALID_INPUT
+    except SerializationError as exc:
+        sys.stderr.write("".join(f"{message}\n" for message in exc.messages))
+        return EXIT_INVALID_INPUT
+    _emit(patient, as_json=args.json, out=out)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 2 invalid input)."""
     parser = _parser()
@@ -286,25 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         case "demo":
             _emit(example_patient(args.example), as_json=args.json, out=out)
         case "assess":
-            if sum(source is not None for source in (args.file, args.jsonl, args.fhir)) != 1:
-                parser.error("assess needs one of FILE, --jsonl COHORT or --fhir BUNDLE")
-            if args.jsonl is not None:
-                if args.out != "-" and not args.out.lower().endswith(_TABLE_SUFFIXES):
-                    parser.error(f"--out must end in .csv, .parquet or .pq (got {args.out!r})")
-                return _batch(args)
-            if args.fhir is not None or args.format is not None:
-                from spinal_metastasis.fhir._cli import assess_fhir  # noqa: PLC0415 - on demand
-
-                return assess_fhir(args, parser)
-            try:
-                patient = from_json(_read(args.file), Patient)
-            except OSError as exc:
-                sys.stderr.write(f"{args.file}: cannot read ({exc.strerror})\n")
-                return EXIT_INVALID_INPUT
-            except SerializationError as exc:
-                sys.stderr.write("".join(f"{message}\n" for message in exc.messages))
-                return EXIT_INVALID_INPUT
-            _emit(patient, as_json=args.json, out=out)
+            return _assess(args, parser, out)
+        case "serve" | "mcp":
+            return _service(args)
         case "schema":
             document = envelope_schema(Assessment) if args.output else json_schema(Patient)
             out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
