@@ -14,7 +14,7 @@ from spinal_metastasis.errors import SerializationError
 from spinal_metastasis.io import from_json, unstructure
 from spinal_metastasis.service import app as app_module
 from spinal_metastasis.service.app import LOGGER_NAME, create_app
-from spinal_metastasis.service.operations import MAX_BODY_BYTES, SCORES
+from spinal_metastasis.service.operations import MAX_BODY_BYTES, SCORES, ServiceError, decode
 from tests.cases.service import example_document
 
 
@@ -262,3 +262,18 @@ class TestRequestLog:
         assert all(line["duration_ms"] >= 0 for line in lines)
         assert "MRN-55555" not in caplog.text
         assert "75" not in "".join(record.getMessage() for record in caplog.records)
+
+
+class TestDecode:
+    def test_the_decoder_message_is_passed_on(self) -> None:
+        """A body past a decoder limit (nesting) is a 400 whose message says why."""
+        with pytest.raises(ServiceError) as raised:
+            decode(b"[" * 40 + b"]" * 40)
+        assert 400 == raised.value.status
+        assert "$" == raised.value.errors[0]["path"][0]
+
+    def test_too_large_before_parsing(self) -> None:
+        """Decode refuses a body over the limit without parsing it."""
+        with pytest.raises(ServiceError) as raised:
+            decode(b"0" * (MAX_BODY_BYTES + 1))
+        assert 413 == raised.value.status

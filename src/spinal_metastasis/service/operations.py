@@ -18,7 +18,7 @@ import attrs
 from spinal_metastasis import provenance
 from spinal_metastasis._validators import InstanceRule, NumberRule, TupleRule
 from spinal_metastasis.assessment import Assessment, assess
-from spinal_metastasis.errors import InvalidInputError, SerializationError
+from spinal_metastasis.errors import SerializationError
 from spinal_metastasis.io import (
     example_names,
     example_patient,
@@ -111,14 +111,9 @@ def _entry(message: str) -> dict[str, str]:
     return {"path": path, "message": text}
 
 
-def invalid(exc: SerializationError, *, prefix: str = "") -> ServiceError:
+def invalid(exc: SerializationError) -> ServiceError:
     """The 422 error of a converter error, one entry per bad field path."""
-    entries = [_entry(message) for message in exc.messages]
-    if prefix:
-        for entry in entries:
-            path = entry["path"]
-            entry["path"] = prefix if path == "$" else f"{prefix}.{path}"
-    return ServiceError(422, "invalid_input", entries)
+    return ServiceError(422, "invalid_input", [_entry(message) for message in exc.messages])
 
 
 def _too_large(limit: int) -> ServiceError:
@@ -147,14 +142,16 @@ def decode(body: bytes, *, cds_hooks: bool = False) -> object:
         raise ServiceError(400, "not_json", [_entry(message) for message in exc.messages]) from None
 
 
-def structured(document: object, cls: type[T], *, prefix: str = "") -> T:
-    """Build ``cls`` from decoded JSON, or raise the 422 :class:`ServiceError`."""
+def structured(document: object, cls: type[T]) -> T:
+    """Build ``cls`` from decoded JSON, or raise the 422 :class:`ServiceError`.
+
+    :func:`~spinal_metastasis.io.structure` reports every problem, the rules that span
+    fields included, as one :class:`~spinal_metastasis.errors.SerializationError`.
+    """
     try:
         return structure(document, cls)
     except SerializationError as exc:
-        raise invalid(exc, prefix=prefix) from None
-    except InvalidInputError as exc:  # a rule spanning fields, raised at construction
-        raise ServiceError(422, "invalid_input", [_entry(str(exc))]) from None
+        raise invalid(exc) from None
 
 
 def patient_of(document: object) -> Patient:
