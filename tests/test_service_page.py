@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 from spinal_metastasis import assess, example_names, example_patient
 from spinal_metastasis.anatomy import format_levels
 from spinal_metastasis.service.app import create_app
-from spinal_metastasis.service.page import document_of_form
+from spinal_metastasis.service.page import MAX_FORM_FIELDS, document_of_form
 from spinal_metastasis.treatments.option import Eligibility
 
 FORM_HEADERS = {"content-type": "application/x-www-form-urlencoded"}
@@ -143,3 +143,11 @@ class TestResult:
 
         text = client.get("/references").text
         assert len(REFERENCES) == text.count("<li id=")
+
+
+class TestLimits:
+    def test_a_form_with_too_many_fields_is_a_json_400(self, client: TestClient) -> None:
+        """A form past MAX_FORM_FIELDS is refused with a JSON error, not a failure."""
+        form = "&".join(f"kps={index}" for index in range(MAX_FORM_FIELDS + 1))
+        response = client.post("/", content=form, headers=FORM_HEADERS)
+        assert (400, "invalid_form") == (response.status_code, response.json()["error"])

@@ -36,6 +36,7 @@ _ERROR_SCHEMA: Final = {
         "error": {
             "enum": [
                 "not_json",
+                "invalid_form",
                 "body_too_large",
                 "invalid_input",
                 "not_found",

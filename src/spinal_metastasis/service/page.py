@@ -28,6 +28,10 @@ __all__ = ["render_blank", "render_references", "render_submitted"]
 
 #: Fields of the patient the page does not ask for: identifiers are never shown.
 _HIDDEN_FIELDS: Final = frozenset({"patient_id"})
+#: The most fields a submitted form may have. An example patient's form has about 60 (one
+#: lesion, one course, each with an empty slot); 2,000 leaves room for dozens of lesions
+#: and courses while bounding the work of one submission.
+MAX_FORM_FIELDS: Final = 2000
 #: Empty slots offered after the filled ones, for lesions and radiation courses.
 _EXTRA_SLOTS: Final = 1
 _KNOWN: Final = "__known"
@@ -279,12 +283,20 @@ def _slots(values: Mapping[str, list[str]], path: str) -> Iterator[int]:
 def document_of_form(form: str) -> dict[str, Any]:
     """The patient document of a submitted form (URL-encoded); blank fields are left out.
 
+    Raises:
+        ServiceError: 400 when the form has more than :data:`MAX_FORM_FIELDS` fields.
+
     Examples:
         >>> document_of_form("primary=breast&kps=80&lesions.0.levels=t12&lesions.0.escc=")
         {'primary': 'breast', 'lesions': [{'levels': ['t12']}], 'kps': 80}
     """
     values: dict[str, list[str]] = {}
-    for key, value in urllib.parse.parse_qsl(form, keep_blank_values=True, max_num_fields=2000):
+    try:
+        pairs = urllib.parse.parse_qsl(form, keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+    except ValueError:
+        message = f"the form has more than {MAX_FORM_FIELDS} fields"
+        raise ServiceError(400, "invalid_form", [{"path": "$", "message": message}]) from None
+    for key, value in pairs:
         values.setdefault(key, []).append(value)
     schema = json_schema(Patient)
     return _read_object(schema, schema.get("$defs", {}), "", values)
