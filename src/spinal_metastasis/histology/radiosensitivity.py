@@ -41,13 +41,15 @@ References:
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any, Final
 
 from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import StringRule, TupleRule, fail
 from spinal_metastasis.evidence import Citation, Finding, FindingInput
+from spinal_metastasis.histology._tables import every_primary as _every_primary
+from spinal_metastasis.histology._tables import primaries as _primaries
+from spinal_metastasis.histology._tables import read_only as _read_only
 from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.radiobiology import SAHGAL_2021_SC24
 from spinal_metastasis.sources.scores import AO_RADIOSENSITIVITY, LAUFER_2013, MARANZANO_1995
@@ -85,21 +87,6 @@ class Radiosensitivity(StrEnum):
     def label(self) -> str:
         """A readable name (``"highly sensitive"``)."""
         return self.value.replace("_", " ")
-
-
-def _read_only(value: Mapping[PrimaryTumor, Any]) -> Mapping[PrimaryTumor, Any]:
-    return MappingProxyType(dict(value))
-
-
-def _primaries(value: Iterable[PrimaryTumor]) -> frozenset[PrimaryTumor]:
-    return frozenset(value)
-
-
-def _every_primary(instance: object, attribute: "Attribute[Any]", value: object) -> None:
-    keys = set(value) if isinstance(value, Mapping) else set()
-    absent = [primary.value for primary in PrimaryTumor if primary not in keys]
-    if absent or len(keys) != len(PrimaryTumor):
-        fail(attribute, "a mapping with an entry for every PrimaryTumor", ", ".join(absent))
 
 
 def _classified_only(instance: object, attribute: "Attribute[Any]", value: object) -> None:

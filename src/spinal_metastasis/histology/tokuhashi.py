@@ -38,6 +38,9 @@ from attrs import Attribute, field, frozen
 
 from spinal_metastasis._validators import InstanceRule, StringRule, fail
 from spinal_metastasis.evidence import Citation
+from spinal_metastasis.histology._tables import every_primary as _every_primary
+from spinal_metastasis.histology._tables import primaries as _primaries
+from spinal_metastasis.histology._tables import read_only as _read_only
 from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.scores import TOKUHASHI_2005
 
@@ -61,25 +64,10 @@ TOKUHASHI_2005_ROWS: Final = MappingProxyType(
 )
 
 
-def _read_only(value: Mapping[PrimaryTumor, Any]) -> Mapping[PrimaryTumor, Any]:
-    return MappingProxyType(dict(value))
-
-
 def _points_sets(
     value: Mapping[PrimaryTumor, Iterable[int]],
 ) -> Mapping[PrimaryTumor, frozenset[int]]:
     return MappingProxyType({primary: frozenset(points) for primary, points in value.items()})
-
-
-def _primaries(value: Iterable[PrimaryTumor]) -> frozenset[PrimaryTumor]:
-    return frozenset(value)
-
-
-def _every_primary(instance: object, attribute: "Attribute[Any]", value: object) -> None:
-    keys = set(value) if isinstance(value, Mapping) else set()
-    absent = [primary.value for primary in PrimaryTumor if primary not in keys]
-    if absent or len(keys) != len(PrimaryTumor):
-        fail(attribute, "a mapping with an entry for every PrimaryTumor", ", ".join(absent))
 
 
 def _table_rows(instance: object, attribute: "Attribute[Any]", value: object) -> None:

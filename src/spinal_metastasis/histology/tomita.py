@@ -21,13 +21,14 @@ References:
 
 from collections.abc import Mapping
 from enum import StrEnum
-from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
-from attrs import Attribute, field, frozen
+from attrs import field, frozen
 
-from spinal_metastasis._validators import InstanceRule, StringRule, fail
+from spinal_metastasis._validators import InstanceRule, StringRule
 from spinal_metastasis.evidence import Citation
+from spinal_metastasis.histology._tables import every_primary as _every_primary
+from spinal_metastasis.histology._tables import read_only as _read_only
 from spinal_metastasis.histology.primary import PrimaryTumor
 from spinal_metastasis.sources.scores import TOMITA_2001
 
@@ -40,17 +41,6 @@ class TomitaGrowth(StrEnum):
     SLOW = "slow"
     MODERATE = "moderate"
     RAPID = "rapid"
-
-
-def _read_only(value: Mapping[PrimaryTumor, Any]) -> Mapping[PrimaryTumor, Any]:
-    return MappingProxyType(dict(value))
-
-
-def _every_primary(instance: object, attribute: "Attribute[Any]", value: object) -> None:
-    keys = set(value) if isinstance(value, Mapping) else set()
-    absent = [primary.value for primary in PrimaryTumor if primary not in keys]
-    if absent or len(keys) != len(PrimaryTumor):
-        fail(attribute, "a mapping with an entry for every PrimaryTumor", ", ".join(absent))
 
 
 @frozen(kw_only=True, repr=False)

@@ -63,6 +63,11 @@ from spinal_metastasis.ranges.enumeration import (
     evaluate_items,
     input_value,
 )
+from spinal_metastasis.scores.katagiri_labs import (
+    KATAGIRI_2014_LAB_CUTOFFS,
+    LabCutoff,
+    LabTier,
+)
 from spinal_metastasis.sources.survival import KATAGIRI_2014
 
 __all__ = [
@@ -91,13 +96,6 @@ class KatagiriGroup(StrEnum):
 #: How a group reads in a summary: 7-10 is the poor-prognosis group (27 % alive at 6 months,
 #: 6 % at 1 year; Katagiri 2014, abstract).
 _GROUP_WORDS: Final = {KatagiriGroup.HIGH: "high risk (poor prognosis)"}
-
-
-class LabTier(StrEnum):
-    """Tier of an out-of-range laboratory value (Katagiri 2014)."""
-
-    ABNORMAL = "abnormal"  # 1 point
-    CRITICAL = "critical"  # 2 points
 
 
 class Provenance(StrEnum):
@@ -131,104 +129,6 @@ _LAB_POINTS: Final = MappingProxyType({LabTier.ABNORMAL: 1, LabTier.CRITICAL: 2}
 POOR_PERFORMANCE_ECOG: Final = frozenset({3, 4})
 #: ECOG 5 is death (Oken 1982), outside a survival score.
 DEAD_ECOG: Final = 5
-
-#: Abnormal if C-reactive protein >= 0.4 mg/dL (Katagiri 2014, as reproduced).
-CRP_ABNORMAL_MG_PER_DL: Final = 0.4
-#: Abnormal if lactate dehydrogenase >= 250 U/L (idem).
-LDH_ABNORMAL_U_PER_L: Final = 250.0
-#: Abnormal if serum albumin < 3.7 g/dL (idem).
-ALBUMIN_ABNORMAL_BELOW_G_PER_DL: Final = 3.7
-#: Critical if platelets < 100 x 10^9/L, i.e. < 100,000/uL (idem).
-PLATELETS_CRITICAL_BELOW_10E9_PER_L: Final = 100.0
-#: Critical if serum calcium >= 10.3 mg/dL (idem).
-CALCIUM_CRITICAL_MG_PER_DL: Final = 10.3
-#: Critical if total bilirubin >= 1.4 mg/dL (idem; the unit is not printed there).
-BILIRUBIN_CRITICAL_MG_PER_DL: Final = 1.4
-
-
-@frozen(kw_only=True)
-class LabCutoff:
-    """A laboratory cut-off of the Katagiri score.
-
-    Attributes:
-        field: The :class:`~spinal_metastasis.model.Patient` field it reads.
-        label: Its name in findings (``"albumin"``).
-        unit: Its unit (``"g/dL"``).
-        threshold: The cut-off value.
-        below: ``True`` when values below the threshold are out of range; ``False``
-            when values at or above it are.
-        tier: The tier of an out-of-range value.
-    """
-
-    field: str
-    label: str
-    unit: str
-    threshold: float
-    below: bool
-    tier: LabTier
-
-    def out_of_range(self, value: float) -> bool:
-        """Whether a value is out of range.
-
-        Examples:
-            >>> albumin = KATAGIRI_2014_LAB_CUTOFFS[2]
-            >>> albumin.out_of_range(3.69), albumin.out_of_range(3.7)
-            (True, False)
-        """
-        return value < self.threshold if self.below else value >= self.threshold
-
-
-#: The Katagiri 2014 laboratory cut-offs as reproduced, abnormal first, then critical.
-KATAGIRI_2014_LAB_CUTOFFS: Final = (
-    LabCutoff(
-        field="crp_mg_per_dl",
-        label="CRP",
-        unit="mg/dL",
-        threshold=CRP_ABNORMAL_MG_PER_DL,
-        below=False,
-        tier=LabTier.ABNORMAL,
-    ),
-    LabCutoff(
-        field="ldh_u_per_l",
-        label="LDH",
-        unit="U/L",
-        threshold=LDH_ABNORMAL_U_PER_L,
-        below=False,
-        tier=LabTier.ABNORMAL,
-    ),
-    LabCutoff(
-        field="albumin_g_per_dl",
-        label="albumin",
-        unit="g/dL",
-        threshold=ALBUMIN_ABNORMAL_BELOW_G_PER_DL,
-        below=True,
-        tier=LabTier.ABNORMAL,
-    ),
-    LabCutoff(
-        field="platelets_10e9_per_l",
-        label="platelets",
-        unit="x10^9/L",
-        threshold=PLATELETS_CRITICAL_BELOW_10E9_PER_L,
-        below=True,
-        tier=LabTier.CRITICAL,
-    ),
-    LabCutoff(
-        field="calcium_mg_per_dl",
-        label="calcium",
-        unit="mg/dL",
-        threshold=CALCIUM_CRITICAL_MG_PER_DL,
-        below=False,
-        tier=LabTier.CRITICAL,
-    ),
-    LabCutoff(
-        field="bilirubin_mg_per_dl",
-        label="bilirubin",
-        unit="mg/dL",
-        threshold=BILIRUBIN_CRITICAL_MG_PER_DL,
-        below=False,
-        tier=LabTier.CRITICAL,
-    ),
-)
 
 
 @frozen(kw_only=True)
@@ -485,10 +385,6 @@ def _visceral_factor(patient: "Patient | _Inputs") -> _Factor:
     possible = enumerate_item(item.item).possible
     finding = " or ".join(texts[points] for points in sorted(possible))
     return attrs.evolve(item, finding=finding)
-
-
-def _lab_factor(patient: Patient, cutoffs: tuple[LabCutoff, ...]) -> _Factor:
-    return _lab_factor_of(tuple(getattr(patient, cutoff.field) for cutoff in cutoffs), cutoffs)
 
 
 def _lab_factor_of(labs: tuple[float | None, ...], cutoffs: tuple[LabCutoff, ...]) -> _Factor:

@@ -1,25 +1,22 @@
 """The items of each score: its possible points for each combination of channel codes.
 
-Each item reads the scalar score module's own tables and helpers.
+SINS and the NESMS read their modules' point tables; the other scores are read through
+their own evaluation: an item is one or more of the score's components and the channels they
+read, and its points are the components' exact range (no point is tabulated here).
 """
 
 import functools
-import itertools
 from collections.abc import Callable, Collection, Hashable, Mapping
 from types import MappingProxyType
-from typing import Any, Final, cast
+from typing import Any, Final, Protocol
 
+import attrs
 from attrs import frozen
 
 from spinal_metastasis.anatomy import SinsLocation
-from spinal_metastasis.cohort.columnar.columns import _LEVELS
-from spinal_metastasis.histology.bauer import BAUER_1995_PRIMARY_GROUPS
-from spinal_metastasis.histology.katagiri import KATAGIRI_2014_PRIMARY_GROUPS
-from spinal_metastasis.histology.tokuhashi import TOKUHASHI_2005_PRIMARY
-from spinal_metastasis.histology.tomita import TOMITA_2001_GROWTH
-from spinal_metastasis.model import Frankel, Patient, SpinalLesion, VisceralMetastases
-from spinal_metastasis.performance import MA_PRASAD
-from spinal_metastasis.ranges.enumeration import enumerate_item
+from spinal_metastasis.cohort.columnar.columns import _LEVELS, _channels
+from spinal_metastasis.model import Patient, SpinalLesion
+from spinal_metastasis.ranges.enumeration import ScoreComponent
 from spinal_metastasis.scores import bauer, katagiri, nesms, sins, tokuhashi, tomita
 
 # --- Items: the possible points of each item, from the scores' own tables ---------------------
@@ -53,6 +50,13 @@ class _Score:
     categorize: Callable[[int], Hashable]
     categories: tuple[Hashable, ...]
     total: Callable[[int], int] = int
+
+
+class _Scored(Protocol):
+    """A score's result, as columnar scoring reads it: its components."""
+
+    @property
+    def components(self) -> tuple[ScoreComponent, ...]: ...
 
 
 def _patient(**values: Any) -> Patient:  # noqa: ANN401 - values of any field
@@ -90,147 +94,104 @@ def _sins() -> _Score:
     )
 
 
-def _tokuhashi_condition(kps: int | None, ecog: int | None) -> tuple[int, ...]:
-    patient = Patient(kps=kps, ecog=ecog)
-    values = tokuhashi._kps_values(patient, MA_PRASAD)  # noqa: SLF001
-    return cast("tuple[int, ...]", tokuhashi._kps_factor(patient, values).domain)  # noqa: SLF001
+def _component_points(
+    score: Callable[[Patient], _Scored],
+    indices: tuple[int, ...],
+    channels: tuple[str, ...],
+    *values: object,
+) -> tuple[int, int]:
+    """Lowest and highest points of the score's components ``indices`` for these channel values.
+
+    The score's own evaluation gives each component's exact range over the completions of
+    its fields; the fields the components do not read are known (a value of their channel),
+    so that the other items are evaluated once.
+    """
+    fields = {
+        channel.split("@", 1)[0]: value for channel, value in zip(channels, values, strict=True)
+    }
+    components = score(_patient(**{**_others_known(), **fields})).components
+    return (
+        sum(components[index].points.low for index in indices),
+        sum(components[index].points.high for index in indices),
+    )
 
 
-def _tokuhashi_extraspinal(count: int | None) -> tuple[int, ...]:
-    if count is None:
-        return tokuhashi._ITEM_POINTS  # noqa: SLF001
-    return (tokuhashi._extraspinal_points(count),)  # noqa: SLF001
+@functools.cache
+def _others_known() -> Mapping[str, object]:
+    """A known value of every patient field the survival scores read, but the counts and KPS.
+
+    The first value of each channel (for a laboratory value, its value within range); the
+    counts (0 is outside the scores) and KPS (0 is death) stay unknown.
+    """
+    unread = ("location", "involved", "kps", "vertebral_metastases", "extraspinal_bone_metastases")
+    patient_fields = {field.name for field in attrs.fields(Patient)}
+    return MappingProxyType(
+        {
+            name.split("@", 1)[0]: channel.values[1]
+            for name, channel in _channels().items()
+            if name not in unread and name.split("@", 1)[0] in patient_fields
+        }
+    )
 
 
-def _tokuhashi_vertebral(count: int | None, involved: int) -> tuple[int, ...]:
-    return tokuhashi._vertebral_domain(count, involved)  # noqa: SLF001
+def _declared(
+    name: str,
+    score: Callable[[Patient], _Scored],
+    items: tuple[tuple[tuple[int, ...], tuple[str, ...]], ...],
+    categorize: Callable[[int], Hashable],
+    categories: tuple[Hashable, ...],
+) -> _Score:
+    """A score whose items are its own components, each over the channels it reads."""
+    return _Score(
+        name=name,
+        items=tuple(
+            _Item(channels, functools.partial(_component_points, score, indices, channels))
+            for indices, channels in items
+        ),
+        categorize=categorize,
+        categories=categories,
+    )
 
 
-def _tokuhashi_visceral(visceral: VisceralMetastases | None) -> tuple[int, ...]:
-    if visceral is None:
-        return tokuhashi._ITEM_POINTS  # noqa: SLF001
-    return (tokuhashi._VISCERAL_POINTS[visceral],)  # noqa: SLF001
-
-
-def _tokuhashi_palsy(frankel: Frankel | None) -> tuple[int, ...]:
-    if frankel is None:
-        return tokuhashi._ITEM_POINTS  # noqa: SLF001
-    return (tokuhashi._PALSY_POINTS[frankel],)  # noqa: SLF001
+# Each item: the score's components it sums, and the channels (model fields) they read.
+_COUNTS_READ: Final = ("vertebral_metastases", "extraspinal_bone_metastases", "involved")
 
 
 def _tokuhashi() -> _Score:
-    return _Score(
-        name="tokuhashi_revised",
-        items=(
-            _Item(("kps", "ecog"), _tokuhashi_condition),
-            _Item(("extraspinal_bone_metastases",), _tokuhashi_extraspinal),
-            _Item(("vertebral_metastases", "involved"), _tokuhashi_vertebral),
-            _Item(("visceral_metastases",), _tokuhashi_visceral),
-            _Item(("primary",), TOKUHASHI_2005_PRIMARY.possible_points),
-            _Item(("frankel",), _tokuhashi_palsy),
+    return _declared(
+        "tokuhashi_revised",
+        tokuhashi.tokuhashi_revised,
+        (
+            ((0,), ("kps", "ecog")),
+            ((1,), ("extraspinal_bone_metastases",)),
+            ((2,), ("vertebral_metastases", "involved")),
+            ((3,), ("visceral_metastases",)),
+            ((4,), ("primary",)),
+            ((5,), ("frankel",)),
         ),
-        categorize=tokuhashi.tokuhashi_category,
-        categories=tuple(tokuhashi.TokuhashiCategory),
+        tokuhashi.tokuhashi_category,
+        tuple(tokuhashi.TokuhashiCategory),
     )
-
-
-def _tomita_growth(primary: object) -> tuple[int, ...]:
-    group = None if primary is None else TOMITA_2001_GROWTH.groups[cast("Any", primary)]
-    return _from_table(tomita._GROWTH_POINTS, group)  # noqa: SLF001
-
-
-def _tomita_bone(vertebral: int | None, extraspinal: int | None, involved: int) -> set[int]:
-    # tomita(): solitary means one vertebral body and no extraspinal focus; levels bound the count.
-    vertebrae = tomita._vertebral_domain(vertebral, involved)  # noqa: SLF001
-    some, none = tomita._SOME_EXTRASPINAL, tomita._NO_EXTRASPINAL  # noqa: SLF001
-    foci = (none, some) if extraspinal is None else (min(extraspinal, some),)
-    return {
-        tomita._SOLITARY_POINTS  # noqa: SLF001
-        if (count == tomita._ONE_VERTEBRA and focus == none)  # noqa: SLF001
-        else tomita._MULTIPLE_POINTS  # noqa: SLF001
-        for count in vertebrae
-        for focus in foci
-    }
 
 
 def _tomita() -> _Score:
-    return _Score(
-        name="tomita",
-        items=(
-            _Item(("primary",), _tomita_growth),
-            _Item(
-                ("visceral_metastases",),
-                functools.partial(_from_table, tomita._VISCERAL_POINTS),  # noqa: SLF001
-            ),
-            _Item(
-                ("vertebral_metastases", "extraspinal_bone_metastases", "involved"), _tomita_bone
-            ),
-        ),
-        categorize=tomita.tomita_category,
-        categories=tuple(tomita.TomitaCategory),
-    )
-
-
-# bauer._modified_items(values) returns the four items in this order; each reads these factors.
-_BAUER_ITEMS: Final = MappingProxyType(
-    {
-        ("visceral_metastases",): (0,),
-        ("primary",): (1, 2),  # no lung cancer, favorable primary: one factor, two items
-        ("vertebral_metastases", "extraspinal_bone_metastases"): (3,),
-    }
-)
-
-
-def _bauer_points(factors: tuple[str, ...], **values: Any) -> set[int]:  # noqa: ANN401
-    """Points of the modified Bauer items that read ``factors``, over every completion.
-
-    The factors and the item rule are bauer's own (``_modified_factors``,
-    ``_modified_items``); the factors the items do not read are held at any value.
-    """
-    patient = _patient(**values)
-    domains = {
-        item.name: item.domain
-        for item in bauer._modified_factors(patient, BAUER_1995_PRIMARY_GROUPS)  # noqa: SLF001
-    }
-    positions = _BAUER_ITEMS[factors]
-    fixed = {name: domain[0] for name, domain in domains.items()}
-    points: set[int] = set()
-    for combination in itertools.product(*(domains[name] for name in factors)):
-        items = bauer._modified_items({**fixed, **dict(zip(factors, combination, strict=True))})  # noqa: SLF001
-        points.add(sum(items[position] for position in positions))
-    return points
-
-
-def _bauer_visceral(visceral: object) -> set[int]:
-    return _bauer_points(("visceral_metastases",), visceral_metastases=visceral)
-
-
-def _bauer_primary(primary: object) -> set[int]:
-    return _bauer_points(("primary",), primary=primary)
-
-
-def _bauer_solitary(vertebral: int | None, extraspinal: int | None, involved: int) -> set[int]:
-    return _bauer_points(
-        ("vertebral_metastases", "extraspinal_bone_metastases"),
-        vertebral_metastases=vertebral,
-        extraspinal_bone_metastases=extraspinal,
-        involved=involved,
+    return _declared(
+        "tomita",
+        tomita.tomita,
+        (((0,), ("primary",)), ((1,), ("visceral_metastases",)), ((2,), _COUNTS_READ)),
+        tomita.tomita_category,
+        tuple(tomita.TomitaCategory),
     )
 
 
 def _modified_bauer() -> _Score:
-    return _Score(
-        name="modified_bauer",
-        items=(
-            _Item(("visceral_metastases",), _bauer_visceral),
-            _Item(("primary",), _bauer_primary),
-            _Item(
-                ("vertebral_metastases", "extraspinal_bone_metastases", "involved"),
-                _bauer_solitary,
-            ),
-        ),
-        categorize=bauer.modified_bauer_strategy,
-        categories=tuple(bauer.ModifiedBauerStrategy),
+    # No lung cancer and favorable primary read the primary alone: one item of two components.
+    return _declared(
+        "modified_bauer",
+        bauer.modified_bauer,
+        (((0,), ("visceral_metastases",)), ((1, 2), ("primary",)), ((3,), _COUNTS_READ)),
+        bauer.modified_bauer_strategy,
+        tuple(bauer.ModifiedBauerStrategy),
     )
 
 
@@ -284,83 +245,19 @@ def _nesms() -> _Score:
     )
 
 
-def _katagiri_points(
-    build: Callable[..., Any],
-    *args: object,
-    **values: Any,  # noqa: ANN401 - values of any field
-) -> frozenset[int]:
-    """Possible points of a Katagiri factor, enumerated by katagiri's own factor code."""
-    return enumerate_item(build(_patient(**values), *args).item).possible
-
-
-def _katagiri_primary(
-    primary: object, hormone: bool | None, targeted: bool | None
-) -> frozenset[int]:
-    return _katagiri_points(
-        katagiri._primary_factor,  # noqa: SLF001
-        KATAGIRI_2014_PRIMARY_GROUPS,
-        primary=primary,
-        hormone_dependent=hormone,
-        molecular_targeted_therapy=targeted,
-    )
-
-
-def _katagiri_visceral(
-    visceral: object, brain: bool | None, disseminated: bool | None
-) -> frozenset[int]:
-    return _katagiri_points(
-        katagiri._visceral_factor,  # noqa: SLF001
-        visceral_metastases=visceral,
-        brain_metastases=brain,
-        disseminated_metastases=disseminated,
-    )
-
-
-def _katagiri_labs(*values: float | None) -> frozenset[int]:
-    cutoffs = katagiri.KATAGIRI_2014_LAB_CUTOFFS
-    measured = {cutoff.field: value for cutoff, value in zip(cutoffs, values, strict=True)}
-    return _katagiri_points(katagiri._lab_factor, cutoffs, **measured)  # noqa: SLF001
-
-
-def _katagiri_performance(kps: int | None, ecog: int | None) -> frozenset[int]:
-    return _katagiri_points(katagiri._performance_factor, MA_PRASAD, kps=kps, ecog=ecog)  # noqa: SLF001
-
-
-def _katagiri_chemotherapy(given: bool | None) -> frozenset[int]:
-    return _katagiri_points(katagiri._chemotherapy_factor, previous_chemotherapy=given)  # noqa: SLF001
-
-
-def _katagiri_skeletal(
-    vertebral: int | None, extraspinal: int | None, involved: int
-) -> frozenset[int]:
-    return _katagiri_points(
-        katagiri._skeletal_factor,  # noqa: SLF001
-        vertebral_metastases=vertebral,
-        extraspinal_bone_metastases=extraspinal,
-        involved=involved,
-    )
-
-
 def _katagiri() -> _Score:
     labs = tuple(f"{cutoff.field}@katagiri" for cutoff in katagiri.KATAGIRI_2014_LAB_CUTOFFS)
-    return _Score(
-        name="katagiri",
-        items=(
-            _Item(
-                ("primary", "hormone_dependent", "molecular_targeted_therapy"), _katagiri_primary
-            ),
-            _Item(
-                ("visceral_metastases", "brain_metastases", "disseminated_metastases"),
-                _katagiri_visceral,
-            ),
-            _Item(labs, _katagiri_labs),
-            _Item(("kps", "ecog"), _katagiri_performance),
-            _Item(("previous_chemotherapy",), _katagiri_chemotherapy),
-            _Item(
-                ("vertebral_metastases", "extraspinal_bone_metastases", "involved"),
-                _katagiri_skeletal,
-            ),
+    return _declared(
+        "katagiri",
+        katagiri.katagiri,
+        (
+            ((0,), ("primary", "hormone_dependent", "molecular_targeted_therapy")),
+            ((1,), ("visceral_metastases", "brain_metastases", "disseminated_metastases")),
+            ((2,), labs),
+            ((3,), ("kps", "ecog")),
+            ((4,), ("previous_chemotherapy",)),
+            ((5,), _COUNTS_READ),
         ),
-        categorize=katagiri.katagiri_group,
-        categories=tuple(katagiri.KatagiriGroup),
+        katagiri.katagiri_group,
+        tuple(katagiri.KatagiriGroup),
     )
