@@ -70,6 +70,14 @@ class TestParseJson:
             expected = [expected]
         assert expected == parse_json("[" * depth + "]" * depth)
 
+    def test_mismatched_brackets_are_a_syntax_error(self) -> None:
+        """Brackets of two kinds that do not match, however many, are not JSON."""
+        assert _message("[{" * 10 + "]}" * 10).startswith("$: not valid JSON")
+
+    def test_unclosed_brackets_past_the_limit_are_too_deep(self) -> None:
+        """Truncated text that opens past the limit is refused as too deep, with its path."""
+        assert "nested deeper than 32" in _message('{"a": ' + "[" * 100_000)
+
     def test_brackets_inside_strings_do_not_count(self) -> None:
         """Brackets inside strings are text, not nesting."""
         text = '{"a": "' + "[" * 1000 + '"}'

@@ -198,21 +198,24 @@ def _stack_path(stack: list[list[object]]) -> str:
 
 
 _NOT_BRACKETS: Final = re.compile(r"[^\[\]{}]+")
+_UNIFIED: Final = str.maketrans("{}", "[]")
 
 
 def _within_depth(text: str, max_depth: int) -> bool:
-    """Whether the text nests at most ``max_depth`` deep (``False`` also when it is malformed).
+    """Whether the standard parser would nest at most ``max_depth`` deep in this text.
 
-    Escapes and strings are dropped, then the brackets alone: each round removes the
-    innermost empty pairs, so a document of depth d is empty after d rounds.
+    Escapes and strings are dropped, then all but the brackets, ``{}`` read as ``[]``
+    (the parser nests on either; a mismatched pair is its syntax error to report).
+    Each round removes the innermost pairs, so the pairs of a document of depth d are
+    gone after d rounds; what is left is unmatched, and may not open too deep either.
     """
     text = text.replace("\\\\", "").replace('\\"', "")
-    brackets = _NOT_BRACKETS.sub("", "".join(text.split('"')[0::2]))
+    brackets = _NOT_BRACKETS.sub("", "".join(text.split('"')[0::2])).translate(_UNIFIED)
     for _ in range(max_depth):
-        if not brackets:
-            return True
-        brackets = brackets.replace("[]", "").replace("{}", "")
-    return not brackets
+        if "[]" not in brackets:
+            break
+        brackets = brackets.replace("[]", "")
+    return "[]" not in brackets and brackets.count("[") <= max_depth
 
 
 def _check_depth(text: str, max_depth: int) -> None:
