@@ -114,7 +114,14 @@ class TestIssueInputs:
 
     def test_identifier_never_in_messages(self) -> None:
         """A bad identifier's value, of any type, is not echoed."""
-        for document in ('{"patient_id": 987654321}', '{"patient_id": ["MRN-987654321"]}'):
+        documents = (
+            '{"patient_id": 987654321}',
+            '{"patient_id": ["MRN-987654321"]}',
+            '{"patient_id": 987654321e400}',
+            '{"patient_id": {"987654321": 1}}',
+            '{"patient_id": "' + "987654321" * 100 + '"}',
+        )
+        for document in documents:
             with pytest.raises(SerializationError) as info:
                 from_json(document, Patient)
             assert "987654321" not in str(info.value)

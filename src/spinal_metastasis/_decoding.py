@@ -83,7 +83,7 @@ def _number_detail(text: str) -> str | None:
     if len(text) > MAX_NUMBER_CHARACTERS.value:
         return f"number of {len(text)} characters (at most {MAX_NUMBER_CHARACTERS.value})"
     if not math.isfinite(float(text)):
-        return f"number {echo(text)} is too large for a double"
+        return f"number of magnitude too large for a double ({len(text)} characters)"
     return None
 
 
