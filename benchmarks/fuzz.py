@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     cli_runs = 0
     started = time.perf_counter()
     for index in range(args.documents):
+        if index and index % 10_000 == 0:
+            print(f"  {index} documents, {time.perf_counter() - started:.0f} s", file=sys.stderr)
         kind, data = mutate(rng, rng.choice(examples))
         _read(report, kind, data, assess_it=index % args.assess_every == 0)
         if index % args.cli_every == 0:

@@ -197,8 +197,9 @@ def _stack_path(stack: list[list[object]]) -> str:
     return path
 
 
-_NOT_BRACKETS: Final = re.compile(r"[^\[\]{}]+")
-_UNIFIED: Final = str.maketrans("{}", "[]")
+# Bytes of the text: everything but the brackets is deleted, and ``{}`` read as ``[]``.
+_UNIFIED: Final = bytes.maketrans(b"{}", b"[]")
+_NOT_BRACKETS: Final = bytes(byte for byte in range(256) if byte not in b"[]{}")
 
 
 def _within_depth(text: str, max_depth: int) -> bool:
@@ -209,13 +210,15 @@ def _within_depth(text: str, max_depth: int) -> bool:
     Each round removes the innermost pairs, so the pairs of a document of depth d are
     gone after d rounds; what is left is unmatched, and may not open too deep either.
     """
-    text = text.replace("\\\\", "").replace('\\"', "")
-    brackets = _NOT_BRACKETS.sub("", "".join(text.split('"')[0::2])).translate(_UNIFIED)
+    data = text.encode("utf-8", "surrogatepass").replace(b"\\\\", b"").replace(b'\\"', b"")
+    brackets = b"".join(data.split(b'"')[0::2]).translate(_UNIFIED, _NOT_BRACKETS)
+    if b"[" * (max_depth + 1) in brackets:  # a run of openers too long: no need to pair
+        return False
     for _ in range(max_depth):
-        if "[]" not in brackets:
+        if b"[]" not in brackets:
             break
-        brackets = brackets.replace("[]", "")
-    return "[]" not in brackets and brackets.count("[") <= max_depth
+        brackets = brackets.replace(b"[]", b"")
+    return b"[]" not in brackets and brackets.count(b"[") <= max_depth
 
 
 def _check_depth(text: str, max_depth: int) -> None:

@@ -95,7 +95,8 @@ def _any_path(rng: random.Random, document: Json) -> _Path:
 
 
 def _long_string(rng: random.Random) -> str:
-    return rng.choice('xé😀 [{"\\') * _size(rng, (200, 5_000, 20_000, 2_000_000))
+    # The largest is just past the document limit: larger ones are refused the same way.
+    return rng.choice('xé😀 [{"\\') * _size(rng, (200, 5_000, 20_000, 1_100_000))
 
 
 # --- Values -------------------------------------------------------------------------------------
@@ -162,6 +163,8 @@ def _unicode(rng: random.Random, raw: _Raw) -> Json:
 def _long_list(rng: random.Random, value: Json) -> Json:
     size = _size(rng, (13, 30, 51, 1_000, 100_000))
     item = value[0] if isinstance(value, list) and value else value
+    if size > 1_000 and isinstance(item, dict | list):  # noqa: PLR2004 - a long list of small items
+        item = 0
     return [item] * size
 
 
