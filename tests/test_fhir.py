@@ -986,7 +986,8 @@ REASONS = [
     pytest.param(
         [_with(radiotherapy([T9], 800, 1, "2025-12-15"), status="in-progress")],
         0,
-        "status 'in-progress': not a delivered course",
+        "status 'in-progress': a course to the spine not known to be completed, "
+        "prior radiation left unknown",
         id="course in progress",
     ),
     pytest.param(
@@ -998,7 +999,7 @@ REASONS = [
     pytest.param(
         [radiotherapy([T9], 800, 1, "2026-02-01")],
         0,
-        "completed after as_of",
+        "in progress at as_of (ends after it): prior radiation left unknown",
         id="course after as_of",
     ),
     pytest.param(
@@ -1255,6 +1256,112 @@ class TestPriorRadiation:
             radiotherapy([], 3000, 10, "2025-01-01"),
         )
         assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+
+class TestCourseNotCompleted:
+    """A course to the spine that may have delivered dose by as_of is never "none" (F8)."""
+
+    @pytest.mark.parametrize("status", ["in-progress", "on-hold", "unknown"])
+    def test_status_leaves_unknown(self, status: str) -> None:
+        """In progress, on hold or unknown: prior radiation unknown, even with a recorded none."""
+        bundle = bundle_of(
+            _project_observation("prior_radiation", valueBoolean=False),
+            _with(radiotherapy([T9], 800, 1, "2025-12-15"), status=status),
+        )
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        assert None is result.patient.prior_radiation
+        assert MappingStatus.AMBIGUOUS is result.report[1].status
+
+    def test_ends_after_as_of_leaves_unknown(self) -> None:
+        """A completed course whose period spans as_of was in progress then: unknown."""
+        course = radiotherapy([T9], 800, 1, "2026-01-20")
+        course["performedPeriod"] = {"start": "2026-01-10", "end": "2026-01-20"}
+        bundle = bundle_of(_project_observation("prior_radiation", valueBoolean=False), course)
+        assert None is patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+    def test_starts_after_as_of_ignored(self) -> None:
+        """A course that starts after as_of is not prior radiation (F9)."""
+        course = radiotherapy([T9], 800, 1, "2026-01-20")
+        course["performedPeriod"] = {"start": "2026-02-01"}
+        bundle = bundle_of(_project_observation("prior_radiation", valueBoolean=False), course)
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        assert () == result.patient.prior_radiation
+        assert "started after as_of" == result.report[1].reason
+
+    @pytest.mark.parametrize("status", ["preparation", "not-done", "entered-in-error"])
+    def test_not_delivered_dropped(self, status: str) -> None:
+        """A course in preparation, not done or entered in error delivered nothing."""
+        bundle = bundle_of(
+            _project_observation("prior_radiation", valueBoolean=False),
+            _with(radiotherapy([T9], 800, 1, "2025-12-15"), status=status),
+        )
+        assert () == patient_from_bundle(bundle, as_of=AS_OF).patient.prior_radiation
+
+
+class TestDanglingFindings:
+    """A project Observation pointing at something not read is reported, not a crash (F1)."""
+
+    def test_finding_of_the_patient(self) -> None:
+        """A lesion finding whose focus is the Patient is ambiguous; the import goes on."""
+        finding = _project_observation(
+            "collapse",
+            valueCodeableConcept={"coding": [{"system": CODE_SYSTEM_URL, "code": "collapse.none"}]},
+        )
+        finding["focus"] = [{"reference": "Patient/cancer-patient-john-anyperson"}]
+        bundle = bundle_of(PATIENT, secondary("s", T4), finding)
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        assert MappingStatus.AMBIGUOUS is result.report[2].status
+        assert None is result.patient.lesions[0].collapse
+
+    def test_finding_of_a_lesion_not_read(self) -> None:
+        """A finding of a lesion dropped for sharing a level is ambiguous."""
+        finding = _project_observation(
+            "collapse",
+            valueCodeableConcept={"coding": [{"system": CODE_SYSTEM_URL, "code": "collapse.none"}]},
+        )
+        finding["focus"] = [{"reference": "Condition/b"}]
+        bundle = bundle_of(secondary("a", T4), secondary("b", T4), finding)
+        assert MappingStatus.AMBIGUOUS is patient_from_bundle(bundle, as_of=AS_OF).report[2].status
+
+    @pytest.mark.parametrize("status", ["in-progress", "not-done"])
+    def test_cord_dose_of_a_course_not_read(self, status: str) -> None:
+        """A cord dose whose course is not read is ambiguous."""
+        course = _with(radiotherapy([T9], 800, 1, "2025-12-15"), status=status, id="rt")
+        cord = _project_observation("cord_max_dose", valueQuantity={"value": 8, "code": "Gy"})
+        cord["partOf"] = [{"reference": "Procedure/rt"}]
+        report = patient_from_bundle(bundle_of(course, cord), as_of=AS_OF).report
+        assert MappingStatus.AMBIGUOUS is report[1].status
+
+    def test_cli_exit(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """The command line reads such a bundle (exit 0), not a traceback."""
+        finding = _project_observation(
+            "collapse",
+            valueCodeableConcept={"coding": [{"system": CODE_SYSTEM_URL, "code": "collapse.none"}]},
+        )
+        finding["focus"] = [{"reference": "Patient/cancer-patient-john-anyperson"}]
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(bundle_of(PATIENT, secondary("s", T4), finding)))
+        assert 0 == main(["assess", "--fhir", str(path), "--as-of", "2026-01-15"])
+        assert "a finding of a lesion that is not read" in capsys.readouterr().err
+
+
+def test_many_same_day_values_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies of one value are chosen without comparing every pair of them (F16)."""
+    from spinal_metastasis.fhir import _import  # noqa: PLC0415 - the private candidate class
+
+    calls = 0
+    original = _import._Candidate.__eq__
+
+    def counting(self: object, other: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return bool(original(self, other))
+
+    monkeypatch.setattr(_import._Candidate, "__eq__", counting)
+    copies = [performance("89247-1", 1, "2026-01-10") for _ in range(2000)]
+    result = patient_from_bundle(bundle_of(*copies), as_of=AS_OF)
+    assert 1 == result.patient.ecog
+    assert calls < len(copies)
 
 
 def test_recorded_age_wins_over_birth_date() -> None:

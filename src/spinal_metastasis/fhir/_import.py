@@ -337,6 +337,15 @@ class _Reader:
             else:
                 self.note(index, MappingStatus.IGNORED, f"a {kind} carries no input of the model")
         patient = self._build()
+        for cord_index, _ in self.cord_doses.values():
+            self.note(
+                cord_index,
+                MappingStatus.AMBIGUOUS,
+                "a cord dose of a course that is not read (partOf): not read",
+            )
+        for index, _ in self.resources:
+            if index not in self.report:  # pragma: no cover - every reader notes its resource
+                self.note(index, MappingStatus.AMBIGUOUS, "not read")
         report = tuple(self.report[index] for index, _ in self.resources)
         return FhirImport(patient=patient, report=report)
 
@@ -564,12 +573,7 @@ class _Reader:
             )
             return
         if code == "cord_max_dose":
-            for part in _objects(resource.get("partOf")):
-                target = self.resolve(part)
-                if target is not None:
-                    self.cord_doses[target] = (index, resource)
-                    return
-            self.note(index, MappingStatus.AMBIGUOUS, "a cord dose without its course (partOf)")
+            self._cord_observation(index, resource)
             return
         if code in PATIENT_FIELDS and "dataAbsentReason" in resource:
             self.unknown.add(code)
@@ -582,6 +586,21 @@ class _Reader:
             self._add(code, value, when, index, where)
             return
         self.note(index, MappingStatus.IGNORED, "an output of an assessment, not an input")
+
+    def _cord_observation(self, index: int, resource: Mapping[str, object]) -> None:
+        for part in _objects(resource.get("partOf")):
+            target = self.resolve(part)
+            if target is not None and target in self.cord_doses:
+                self.note(
+                    index,
+                    MappingStatus.AMBIGUOUS,
+                    "a second cord dose of the same course: not read",
+                )
+                return
+            if target is not None:
+                self.cord_doses[target] = (index, resource)
+                return
+        self.note(index, MappingStatus.AMBIGUOUS, "a cord dose without its course (partOf)")
 
     def _project_value(  # noqa: C901, PLR0912 - one branch per value[x] type
         self, index: int, resource: Mapping[str, object], name: str
@@ -678,7 +697,7 @@ class _Reader:
         chosen = [candidate for candidate in candidates if candidate.latest == latest]
         values = {repr(candidate.value) for candidate in chosen}
         for candidate in candidates:
-            if candidate not in chosen:
+            if candidate.latest != latest:
                 self.note(
                     candidate.entry, MappingStatus.IGNORED, f"a later value of '{name}' was used"
                 )
@@ -785,6 +804,7 @@ class _Reader:
     def _lesions(self) -> tuple[SpinalLesion, ...]:
         lesions: list[SpinalLesion] = []
         used: set[VertebralLevel] = set()
+        read: set[int] = set()
         for index, levels in self.lesion_conditions:
             runs = _runs(levels)
             if used.intersection(levels):
@@ -794,6 +814,7 @@ class _Reader:
                     "shares a level with an earlier lesion: not read",
                 )
                 continue
+            read.add(index)
             used.update(levels)
             findings = self.lesion_values.get(index, {})
             known: dict[str, object] = {}
@@ -818,24 +839,40 @@ class _Reader:
                 " (split into contiguous lesions)" if len(runs) > 1 else ""
             )
             self.note(index, MappingStatus.MAPPED, reason, *names)
+        self._unread_findings(read)
         return tuple(lesions)
+
+    def _unread_findings(self, read: set[int]) -> None:
+        """Report the findings whose focus is not a lesion read (the Patient, a dropped one)."""
+        for target, findings in self.lesion_values.items():
+            if target in read:
+                continue
+            for candidates in findings.values():
+                for candidate in candidates:
+                    self.note(
+                        candidate.entry,
+                        MappingStatus.AMBIGUOUS,
+                        "a finding of a lesion that is not read (focus): not read",
+                    )
 
     def _radiation(self) -> tuple[RadiationCourse, ...] | None:
         """The spine courses of the bundle (``()`` for none), or None when one is unclear."""
         courses: list[RadiationCourse] = []
+        unclear = False
         for index, resource in self.courses:
             read = self._course(index, resource)
             if read is None:
-                return None
-            courses.extend(read)
-        return tuple(courses)
+                unclear = True
+            else:
+                courses.extend(read)
+        return None if unclear else tuple(courses)
 
     def _course(  # noqa: C901, PLR0911 - one return per reason a course is not read
         self, index: int, resource: Mapping[str, object]
     ) -> list[RadiationCourse] | None:
         """The spine courses of a RadiotherapyCourseSummary; None when it leaves them unknown."""
         status = _text(resource.get("status"))
-        if status not in {"completed", "stopped"}:
+        if status in _NOT_DELIVERED:
             self.note(
                 index, MappingStatus.IGNORED, f"status {echo(status)}: not a delivered course"
             )
@@ -864,12 +901,29 @@ class _Reader:
             self.note(index, MappingStatus.IGNORED, "a course outside the spine")
             return []
         period = resource.get("performedPeriod")
+        start = _date_range(period.get("start")) if isinstance(period, Mapping) else None
         end = _date_range(period.get("end")) if isinstance(period, Mapping) else None
+        if start is not None and start[0] > self.as_of:
+            self.note(index, MappingStatus.IGNORED, "started after as_of")
+            return []
+        if status not in {"completed", "stopped"}:
+            # In progress, on hold or unknown: some dose may have been delivered.
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                f"status {echo(status)}: a course to the spine not known to be completed, "
+                "prior radiation left unknown",
+            )
+            return None
         days = None
         if end is not None:
             if end[1] > self.as_of:
-                self.note(index, MappingStatus.IGNORED, "completed after as_of")
-                return []
+                self.note(
+                    index,
+                    MappingStatus.AMBIGUOUS,
+                    "in progress at as_of (ends after it): prior radiation left unknown",
+                )
+                return None
             days = (self.as_of - end[1]).days
         dose = self._dose(index, resource)
         if dose is None:
@@ -997,6 +1051,9 @@ class _Reader:
 
 
 _NOT_CANCER: Final = object()
+#: Procedure statuses of a course that delivered no dose (FHIR R4 EventStatus); any other
+#: status but completed and stopped may hide a delivered dose.
+_NOT_DELIVERED: Final = frozenset({"preparation", "not-done", "entered-in-error"})
 
 
 def _score_value(resource: Mapping[str, object]) -> tuple[object, str | None]:
