@@ -2,6 +2,11 @@
 
 from pathlib import Path
 
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
 from spinal_metastasis.references import REFERENCES
 
 project = "spinal_metastasis"
@@ -43,6 +48,7 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(optional|object|callable|iterable)"),
     (r"py:class", r"spinal_metastasis\..*\._.*"),
     (r"py:class", r"spinal_metastasis\..*\.[A-Z]"),  # type variables
+    (r"py:class", r"spinal_metastasis\..*\.F_contra"),
     # Napoleon reads some prose ("The verdict, its findings") as a type: never a class name.
     (r"py:class", r".*[\s'<>:(].*"),
 ]
@@ -84,3 +90,55 @@ def _write_references() -> None:
 
 
 _write_references()
+
+
+# --- Rule tables, rendered from the registry (spinal_metastasis.rules) -------------------------
+
+
+class RuleTable(SphinxDirective):
+    """``{rule-table} sbrt conventional_ebrt``: the table of the rules those modalities apply.
+
+    One row per rule: its id, what it checks, the model fields it reads and its source,
+    from :func:`spinal_metastasis.rules`, so that each rule is stated once, in its
+    declaration.
+    """
+
+    required_arguments = 1
+    optional_arguments = 12
+
+    def run(self) -> list[nodes.Node]:
+        """Build the table as a list-table and parse it."""
+        from spinal_metastasis import Modality, rules  # noqa: PLC0415 - at build time
+
+        chosen = [Modality(name) for name in self.arguments]
+        declared = list(dict.fromkeys(rule for modality in chosen for rule in rules(modality)))
+        if not declared:
+            msg = f"no rules declared for {', '.join(self.arguments)}"
+            raise self.error(msg)
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 22 46 20 12",
+            "",
+            "   * - id",
+            "     - what it checks",
+            "     - inputs",
+            "     - source",
+        ]
+        for rule in declared:
+            inputs = ", ".join(f"``{name}``" for name in rule.inputs) or "none"
+            lines += [
+                f"   * - ``{rule.id}``",
+                f"     - {rule.description}",
+                f"     - {inputs}",
+                f"     - :ref:`{rule.citation.short} <{rule.citation.key}>`",
+            ]
+        container = nodes.container()
+        self.state.nested_parse(StringList(lines, source="rules()"), self.content_offset, container)
+        return list(container.children)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    """Register the rule-table directive."""
+    app.add_directive("rule-table", RuleTable)
+    return {"parallel_read_safe": True}

@@ -4,15 +4,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spinal_metastasis import Patient, SystemicAgent
+from spinal_metastasis import Patient, SpinalLesion, SystemicAgent, VertebralLevel
 from spinal_metastasis.ranges import DayRange
+from spinal_metastasis.rules.engine import evaluate
 from spinal_metastasis.sources.treatments import GUIMOND_2022, SIR_2019
 from spinal_metastasis.treatments._common import (
     HoldRecommendation,
     coagulation_rules,
     systemic_holds,
 )
+from spinal_metastasis.treatments.context import OptionFacts, lesion_context
 from spinal_metastasis.treatments.option import Eligibility, Modality, RuleOutcome, combine, rule
+
+
+def _coagulation(
+    platelets_10e9_per_l: float | None = None, inr: float | None = None
+) -> tuple[RuleOutcome, RuleOutcome]:
+    """The two SIR 2019 rules evaluated for a patient with these laboratory values."""
+    lesion = SpinalLesion(levels=(VertebralLevel.T12,))
+    patient = Patient(lesions=(lesion,), platelets_10e9_per_l=platelets_10e9_per_l, inr=inr)
+    facts = OptionFacts(lesion_context(patient, lesion))
+    platelet_rule, inr_rule = coagulation_rules()
+    return evaluate(platelet_rule, facts), evaluate(inr_rule, facts)
+
 
 VERDICTS = (Eligibility.ELIGIBLE, Eligibility.CAUTION, Eligibility.CONTRAINDICATED)
 verdict_sets = st.sets(st.sampled_from(VERDICTS), min_size=1).map(frozenset)
@@ -102,7 +116,7 @@ class TestCoagulationRules:
     )
     def test_platelet_threshold(self, platelets: float, verdict: Eligibility) -> None:
         """Platelets below 50 x 10^9/L need attention (SIR 2019)."""
-        platelet_rule, _ = coagulation_rules(Patient(platelets_10e9_per_l=platelets))
+        platelet_rule, _ = _coagulation(platelets_10e9_per_l=platelets)
         assert verdict is platelet_rule.verdict
 
     @pytest.mark.parametrize(
@@ -112,12 +126,12 @@ class TestCoagulationRules:
     )
     def test_inr_threshold(self, inr: float, verdict: Eligibility) -> None:
         """An INR above 1.5 needs correcting (SIR 2019)."""
-        _, inr_rule = coagulation_rules(Patient(inr=inr))
+        _, inr_rule = _coagulation(inr=inr)
         assert verdict is inr_rule.verdict
 
     def test_unknown_values_wait_for_them(self) -> None:
         """Unknown values leave both verdicts possible and name the input."""
-        platelet_rule, inr_rule = coagulation_rules(Patient())
+        platelet_rule, inr_rule = _coagulation()
         assert platelet_rule.verdict is Eligibility.UNDETERMINED
         assert platelet_rule.missing == ("platelets_10e9_per_l",)
         assert inr_rule.missing == ("inr",)
@@ -126,6 +140,6 @@ class TestCoagulationRules:
     def test_lower_platelets_never_more_eligible(self, a: float, b: float) -> None:
         """Lowering the platelet count never improves the verdict."""
         low, high = sorted((a, b))
-        worse, _ = coagulation_rules(Patient(platelets_10e9_per_l=low))
-        better, _ = coagulation_rules(Patient(platelets_10e9_per_l=high))
+        worse, _ = _coagulation(platelets_10e9_per_l=low)
+        better, _ = _coagulation(platelets_10e9_per_l=high)
         assert worse.verdict.severity >= better.verdict.severity

@@ -165,11 +165,11 @@ class TestConventionalScenarios:
         assert frozenset({E, C}) == option.possible_eligibility
         assert "primary" in option.missing
 
-    def test_unclassified_primary_is_named_as_the_oncologic_assessment(self) -> None:
-        """A known primary no table classifies is undetermined, not a missing primary."""
+    def test_unclassified_primary_names_no_field(self) -> None:
+        """A known primary no table classifies is undetermined, and no field would decide it."""
         option = assess_conventional_ebrt(make(primary=PrimaryTumor.HEAD_AND_NECK))
         assert option.eligibility == U
-        assert "oncologic" in option.missing
+        assert () == option.missing
 
     def test_surgery_first_unknown_fitness(self) -> None:
         """Radioresistant high grade with unknown fitness names the fitness inputs."""
@@ -584,7 +584,7 @@ class TestSbrtReirradiation:
         """With a dose allowed but the interval unknown, caution or contraindication."""
         option = assess_sbrt(make(prior_radiation=(course(20, 5, days=None),)))
         assert frozenset({C, X}) == option.possible_eligibility
-        assert option.missing == ("prior_radiation[0].days_since_completion",)
+        assert option.missing == ("prior_radiation",)  # the field a user supplies
         assert pytest.approx(25.0) == option.toxicity.cord_eqd2_added_gy
 
     def test_unknown_prior(self) -> None:

@@ -300,9 +300,9 @@ class TestHistology:
         assert (frozenset({E, C}), ("primary",)) == (rule.possible, rule.missing)
 
     def test_unclassified_primary(self) -> None:
-        """A primary the table does not classify waits for its radiosensitivity."""
+        """A primary the table does not classify stays open, and no field would decide it."""
         rule = assess_separation_surgery(make(PrimaryTumor.HEAD_AND_NECK)).rules[HISTOLOGY]
-        assert rule.missing == ("radiosensitivity",)
+        assert (frozenset({E, C}), ()) == (rule.possible, rule.missing)
 
     def test_table_is_swappable(self) -> None:
         """Under the SC.24 strata non-small-cell lung is radiosensitive (NOMS: resistant)."""

@@ -76,6 +76,8 @@ if TYPE_CHECKING:
     )
     from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
     from spinal_metastasis.references import REFERENCES
+    from spinal_metastasis.rules import rules
+    from spinal_metastasis.rules.engine import Rule
     from spinal_metastasis.scores.bauer import (
         BauerGroup,
         BauerScore,
@@ -171,6 +173,7 @@ __all__ = [
     "Rate",
     "Region",
     "ReirradiationCheck",
+    "Rule",
     "Schedule",
     "ScoreRange",
     "SerializationError",
@@ -209,6 +212,7 @@ __all__ = [
     "radiosensitivity",
     "rank_options",
     "reirradiation_check",
+    "rules",
     "sbrt_cord_limit",
     "sbrt_cord_limit_gy",
     "schedule",
@@ -297,6 +301,8 @@ _MODULE_OF: Final = {
         "spinal_metastasis.radiobiology",
     ),
     **dict.fromkeys(("DayRange", "ProbabilityRange", "ScoreRange"), "spinal_metastasis.ranges"),
+    **dict.fromkeys(("Rule",), "spinal_metastasis.rules.engine"),
+    **dict.fromkeys(("rules",), "spinal_metastasis.rules"),
     **dict.fromkeys(("REFERENCES",), "spinal_metastasis.references"),
     **dict.fromkeys(
         (

@@ -29,6 +29,7 @@ caches keyed on a whole record are bounded by :data:`RECORD_CACHE_SIZE`.
 
 import functools
 import math
+import sys
 from collections.abc import Callable
 from typing import Final, ParamSpec, TypeVar, cast
 
@@ -67,6 +68,10 @@ def clear() -> None:
     """
     for cache_clear in _CLEARS:
         cache_clear()
+    # The rules engine keeps its own table of evaluations (when it has been loaded).
+    engine = sys.modules.get("spinal_metastasis.rules.engine")
+    if engine is not None:
+        engine.clear_cache()
 
 
 def _registered(wrapper: "functools._lru_cache_wrapper[R]") -> Callable[P, R]:

@@ -99,6 +99,9 @@ class Finding:
         statement: One sentence a clinician can read.
         citation: The source the statement rests on.
         inputs: The input values it used; an unknown input shows as ``"unknown"``.
+        rule_id: The id of the eligibility rule that produced the finding
+            (``"sbrt.sins_unstable"``; see :func:`spinal_metastasis.rules.rules`), or ``None``
+            for a finding no rule produced (a trade-off figure, a score's note).
     """
 
     statement: str = field(validator=StringRule(optional=False, max_length=1000))
@@ -106,6 +109,7 @@ class Finding:
     inputs: tuple[FindingInput, ...] = field(
         default=(), validator=TupleRule(element=FindingInput, optional=False)
     )
+    rule_id: str | None = field(default=None, validator=StringRule(max_length=80))
 
     def __str__(self) -> str:
         """Show the statement with its source."""

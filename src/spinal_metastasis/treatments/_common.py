@@ -4,29 +4,33 @@
   agent class; :func:`systemic_holds` applies it to the patient's current agents
   (a range over every agent class when they are unknown). Agent classes the table
   has no sourced recommendation for are reported, not guessed.
-- Coagulation (SIR 2019, high bleeding-risk procedures) and active infection,
-  for percutaneous procedures and open surgery.
+- Coagulation (SIR 2019, high bleeding-risk procedures), declared once
+  (:func:`coagulation_rules`) for the percutaneous procedures that apply it.
 """
 
-from collections.abc import Mapping
-from typing import Final
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
-from spinal_metastasis._cache import VALUE_CACHE_SIZE, bounded, has_negative_zero
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import Patient, SystemicAgent
 from spinal_metastasis.ranges import DayRange
+from spinal_metastasis.rules.engine import Eligibility, Rule, Statement, Values, field_input
 from spinal_metastasis.sources.treatments import SIR_2019
-from spinal_metastasis.treatments.option import AgentHold, Eligibility, RuleOutcome, rule
+from spinal_metastasis.treatments.option import AgentHold
+
+if TYPE_CHECKING:
+    from spinal_metastasis.treatments.context import OptionFacts
 
 __all__ = [
+    "INR",
     "INR_HIGH_RISK_MAX",
+    "PLATELETS",
     "PLATELETS_HIGH_RISK_MIN_10E9_PER_L",
     "HoldRecommendation",
     "agent_holds",
     "coagulation_rules",
-    "coagulation_rules_of",
     "systemic_holds",
 ]
 
@@ -116,79 +120,96 @@ def agent_holds(
     return longest, tuple(holds), tuple(findings)
 
 
-def coagulation_rules(patient: Patient) -> tuple[RuleOutcome, RuleOutcome]:
-    """Platelet and INR rules for a high bleeding-risk procedure (SIR 2019).
+PLATELETS: Final = field_input("platelets_10e9_per_l", None)
+INR: Final = field_input("inr", None)
+_EITHER: Final = frozenset({Eligibility.ELIGIBLE, Eligibility.CAUTION})
 
-    Values outside the thresholds are correctable before the procedure, so they
-    give ``CAUTION``, not a contraindication. Unknown values leave both possible.
+
+def _number(values: Values, name: str) -> float:
+    value = values[name]
+    if not isinstance(value, float):  # pragma: no cover - the fields are floats
+        raise TypeError(value)
+    return value
+
+
+def _platelets_says(note: str) -> "Callable[[frozenset[Eligibility], Values], Statement]":
+    def says(_possible: frozenset[Eligibility], values: Values) -> Statement:
+        platelets = values["platelets_10e9_per_l"]
+        shown = {"platelets_10e9_per_l": platelets}
+        if platelets is None:
+            text = (
+                "Platelet count unknown; SIR 2019 advises considering transfusion below "
+                "50 x 10^9/L before high bleeding-risk procedures."
+            )
+        elif _number(values, "platelets_10e9_per_l") < PLATELETS_HIGH_RISK_MIN_10E9_PER_L:
+            text = (
+                f"Platelets {platelets:g} x 10^9/L, below 50: consider transfusion before this "
+                "high bleeding-risk procedure (SIR 2019)."
+            )
+        else:
+            text = f"Platelets {platelets:g} x 10^9/L, at or above the SIR 2019 threshold of 50."
+        return Statement(text=text + note, inputs=shown)
+
+    return says
+
+
+def _inr_says(note: str) -> "Callable[[frozenset[Eligibility], Values], Statement]":
+    def says(_possible: frozenset[Eligibility], values: Values) -> Statement:
+        inr = values["inr"]
+        shown = {"inr": inr}
+        if inr is None:
+            text = (
+                "INR unknown; SIR 2019 advises correcting it to 1.5-1.8 or less before high "
+                "bleeding-risk procedures."
+            )
+        elif _number(values, "inr") > INR_HIGH_RISK_MAX:
+            text = (
+                f"INR {inr:g}, above 1.5: correct it to 1.5-1.8 or less before this high "
+                "bleeding-risk procedure (SIR 2019)."
+            )
+        else:
+            text = f"INR {inr:g}, within the SIR 2019 threshold (1.5 or less)."
+        return Statement(text=text + note, inputs=shown)
+
+    return says
+
+
+def coagulation_rules(
+    family: str = "coagulation", note: str = ""
+) -> "tuple[Rule[OptionFacts], Rule[OptionFacts]]":
+    """The platelet and INR rules for a high bleeding-risk procedure (SIR 2019).
+
+    Values outside the thresholds are correctable before the procedure, so they give
+    ``CAUTION``, not a contraindication; an unknown value leaves both possible.
+
+    Args:
+        family: The id's family (``"coagulation"``, shared by the options that apply it).
+        note: A sentence added to every statement (why the thresholds apply).
     """
-    return coagulation_rules_of(patient.platelets_10e9_per_l, patient.inr)
-
-
-def coagulation_rules_of(
-    platelets: float | None, inr: float | None
-) -> tuple[RuleOutcome, RuleOutcome]:
-    """The rules of :func:`coagulation_rules` from the two values (``None``: unknown)."""
-    # -0.0 equals 0.0 as a key but is shown as "-0": such values are judged afresh.
-    if has_negative_zero((platelets, inr)):
-        return _coagulation_rules(platelets, inr)
-    return _memoized_coagulation_rules(platelets, inr)
-
-
-def _coagulation_rules(
-    platelets: float | None, inr: float | None
-) -> tuple[RuleOutcome, RuleOutcome]:
-    if platelets is None:
-        platelet_rule = rule(
-            {Eligibility.ELIGIBLE, Eligibility.CAUTION},
-            "Platelet count unknown; SIR 2019 advises considering transfusion below "
-            "50 x 10^9/L before high bleeding-risk procedures.",
-            SIR_2019,
-            missing=("platelets_10e9_per_l",),
-            platelets_10e9_per_l=None,
-        )
-    elif platelets < PLATELETS_HIGH_RISK_MIN_10E9_PER_L:
-        platelet_rule = rule(
-            Eligibility.CAUTION,
-            f"Platelets {platelets:g} x 10^9/L, below 50: consider transfusion before this "
-            "high bleeding-risk procedure (SIR 2019).",
-            SIR_2019,
-            platelets_10e9_per_l=platelets,
-        )
-    else:
-        platelet_rule = rule(
-            Eligibility.ELIGIBLE,
-            f"Platelets {platelets:g} x 10^9/L, at or above the SIR 2019 threshold of 50.",
-            SIR_2019,
-            platelets_10e9_per_l=platelets,
-        )
-    if inr is None:
-        inr_rule = rule(
-            {Eligibility.ELIGIBLE, Eligibility.CAUTION},
-            "INR unknown; SIR 2019 advises correcting it to 1.5-1.8 or less before high "
-            "bleeding-risk procedures.",
-            SIR_2019,
-            missing=("inr",),
-            inr=None,
-        )
-    elif inr > INR_HIGH_RISK_MAX:
-        inr_rule = rule(
-            Eligibility.CAUTION,
-            f"INR {inr:g}, above 1.5: correct it to 1.5-1.8 or less before this high "
-            "bleeding-risk procedure (SIR 2019).",
-            SIR_2019,
-            inr=inr,
-        )
-    else:
-        inr_rule = rule(
-            Eligibility.ELIGIBLE,
-            f"INR {inr:g}, within the SIR 2019 threshold (1.5 or less).",
-            SIR_2019,
-            inr=inr,
-        )
-    return platelet_rule, inr_rule
-
-
-# Pure in the two laboratory values, with frozen results: memoized in a bounded cache
-# (see spinal_metastasis._cache); every percutaneous option asks for the same two rules.
-_memoized_coagulation_rules: Final = bounded(VALUE_CACHE_SIZE)(_coagulation_rules)
+    platelets: Rule[OptionFacts] = Rule(
+        id=f"{family}.platelets",
+        description="SIR 2019, high bleeding-risk procedures: platelets below 50 x 10^9/L "
+        "(caution: consider transfusion).",
+        citation=SIR_2019,
+        reads=(PLATELETS,),
+        decide=lambda v: (
+            Eligibility.CAUTION
+            if _number(v, "platelets_10e9_per_l") < PLATELETS_HIGH_RISK_MIN_10E9_PER_L
+            else Eligibility.ELIGIBLE
+        ),
+        says=_platelets_says(note),
+        when_unknown=_EITHER,
+    )
+    inr: Rule[OptionFacts] = Rule(
+        id=f"{family}.inr",
+        description="SIR 2019, high bleeding-risk procedures: INR above 1.5 (caution: correct "
+        "it to 1.5-1.8 or less).",
+        citation=SIR_2019,
+        reads=(INR,),
+        decide=lambda v: (
+            Eligibility.CAUTION if _number(v, "inr") > INR_HIGH_RISK_MAX else Eligibility.ELIGIBLE
+        ),
+        says=_inr_says(note),
+        when_unknown=_EITHER,
+    )
+    return platelets, inr

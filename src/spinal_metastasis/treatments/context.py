@@ -7,16 +7,12 @@ the patient can tolerate open surgery (each as the set of values still possible
 under unknown inputs), and the earlier radiotherapy courses to the same levels.
 """
 
-import functools
-import math
-from typing import Final
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 from attrs import frozen
 
-from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded
-from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.radiosensitivity import NOMS_TABLE, RadiosensitivityTable
-from spinal_metastasis.model import Frankel, Patient, RadiationCourse, SpinalLesion, SystemicAgent
+from spinal_metastasis.model import Patient, RadiationCourse, SpinalLesion
 from spinal_metastasis.pathways import (
     NomsResult,
     noms,
@@ -24,21 +20,27 @@ from spinal_metastasis.pathways import (
     possible_operable,
     possible_radiosensitive,
 )
-from spinal_metastasis.ranges import ScoreRange
 from spinal_metastasis.scores.escc import DEFAULT_GROUPING, EsccGrouping
-from spinal_metastasis.scores.sins import SinsCategory, SinsScore
+from spinal_metastasis.scores.sins import SinsScore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spinal_metastasis.radiobiology import Schedule
+
+T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "AssessmentSettings",
     "LesionContext",
-    "TreatmentInputs",
+    "OptionFacts",
     "lesion_context",
     "overlapping_courses",
 ]
 
 
-# Frozen and part of memoization keys: the hash is computed once (cache_hash).
+# Frozen and read by the rules engine: the hash is computed once (cache_hash).
 @frozen(kw_only=True, cache_hash=True)
 class AssessmentSettings:
     """The swappable classifications an assessment uses.
@@ -84,99 +86,42 @@ class LesionContext:
     operable: frozenset[bool]
     prior_courses: tuple[RadiationCourse, ...] | None
 
-    @functools.cached_property
-    def inputs(self) -> "TreatmentInputs":
-        """Every value the treatment rules read, gathered once for all the options."""
-        patient, lesion, sins = self.patient, self.lesion, self.sins
-        measured = (
-            patient.expected_survival_years,
-            patient.paraplegia_duration_hours,
-            patient.platelets_10e9_per_l,
-            patient.inr,
-            lesion.distance_to_cord_mm,
-        )
-        return _interned(
-            TreatmentInputs(
-                lesion=lesion,
-                settings=self.settings,
-                sins_points=sins.points,
-                sins_categories=sins.possible_categories,
-                sins_missing=sins.missing,
-                high_grade=self.high_grade,
-                radiosensitive=self.radiosensitive,
-                operable=self.operable,
-                prior_courses=self.prior_courses,
-                primary=patient.primary,
-                frankel=patient.frankel,
-                kps=patient.kps,
-                ecog=patient.ecog,
-                medically_operable=patient.medically_operable,
-                expected_survival_years=patient.expected_survival_years,
-                paraplegia_duration_hours=patient.paraplegia_duration_hours,
-                implanted_cardiac_device=patient.implanted_cardiac_device,
-                active_infection=patient.active_infection,
-                platelets_10e9_per_l=patient.platelets_10e9_per_l,
-                inr=patient.inr,
-                systemic_therapy=patient.systemic_therapy,
-                prior_radiation=patient.prior_radiation,
-                signs=_signs(measured),
-            )
-        )
+
+_NOTHING: Final = object()
 
 
-@frozen(kw_only=True, cache_hash=True)
-class TreatmentInputs:
-    """Every value the treatment rules read about one lesion (:attr:`LesionContext.inputs`).
+class OptionFacts:
+    """The facts an option's rules are evaluated on: the lesion's context and the plan.
 
-    Each option's assessment is a pure function of these values, and the option modules
-    memoize it on them (see ``spinal_metastasis._cache``): the rules read these fields,
-    never the patient or the context, so the key holds everything a result depends on.
-    ``signs`` holds the sign of each measured number (expected survival, paraplegia
-    hours, platelets, INR, distance to the cord) when one of them is zero, so that
-    ``-0.0``, shown as ``"-0"``, never shares a key with ``0.0``.
+    Attributes:
+        context: The lesion's context.
+        plan: The radiotherapy schedule the option plans, if it plans one.
     """
 
-    lesion: SpinalLesion
-    settings: "AssessmentSettings"
-    sins_points: ScoreRange
-    sins_categories: frozenset[SinsCategory]
-    sins_missing: tuple[str, ...]
-    high_grade: frozenset[bool]
-    radiosensitive: frozenset[bool]
-    operable: frozenset[bool]
-    prior_courses: tuple[RadiationCourse, ...] | None
-    primary: PrimaryTumor | None
-    frankel: Frankel | None
-    kps: int | None
-    ecog: int | None
-    medically_operable: bool | None
-    expected_survival_years: float | None
-    paraplegia_duration_hours: float | None
-    implanted_cardiac_device: bool | None
-    active_infection: bool | None
-    platelets_10e9_per_l: float | None
-    inr: float | None
-    systemic_therapy: tuple[SystemicAgent, ...] | None
-    prior_radiation: tuple[RadiationCourse, ...] | None
-    signs: tuple[float, ...]
+    __slots__ = ("_derived", "context", "plan")
 
+    def __init__(self, context: LesionContext, plan: "Schedule | None" = None) -> None:
+        """Gather the facts; derived values are computed once, on first use."""
+        self.context = context
+        self.plan = plan
+        self._derived: dict[str, object] = {}
 
-def _signs(measured: tuple[float | None, ...]) -> tuple[float, ...]:
-    """The sign of each measured number when one is zero, else ``()``.
+    @property
+    def patient(self) -> Patient:
+        """The patient."""
+        return self.context.patient
 
-    Equal inputs hold equal numbers, so they take the same branch; only ``0.0`` and
-    ``-0.0`` are equal numbers with different signs.
-    """
-    if 0.0 not in measured:
-        return ()
-    return tuple(1.0 if value is None else math.copysign(1.0, value) for value in measured)
+    @property
+    def lesion(self) -> SpinalLesion:
+        """The lesion."""
+        return self.context.lesion
 
-
-# Interning: equal inputs give the object first seen, so that the options memoized on it find
-# their entries by identity instead of comparing every field (see spinal_metastasis._cache).
-@bounded(RECORD_CACHE_SIZE)
-def _interned(inputs: TreatmentInputs) -> TreatmentInputs:
-    return inputs
+    def derived(self, name: str, compute: "Callable[[OptionFacts], T]") -> T:
+        """A derived value of these facts, computed once (``name`` identifies it)."""
+        value = self._derived.get(name, _NOTHING)
+        if value is _NOTHING:
+            value = self._derived[name] = compute(self)
+        return cast("T", value)
 
 
 def overlapping_courses(

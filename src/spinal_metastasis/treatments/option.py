@@ -24,6 +24,7 @@ from spinal_metastasis._cache import memoized
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import SystemicAgent
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
+from spinal_metastasis.rules.engine import Eligibility, RuleOutcome
 
 __all__ = [
     "AgentHold",
@@ -90,31 +91,6 @@ _OPEN_SURGERY: Final = frozenset(
 )
 
 
-class Eligibility(StrEnum):
-    """Verdict on an option for one lesion.
-
-    ``CAUTION``: possible, with a finding that needs attention (a correctable
-    laboratory value, a device to manage, a relative contraindication).
-    ``UNDETERMINED``: unknown inputs leave more than one verdict possible.
-    """
-
-    ELIGIBLE = "eligible"
-    CAUTION = "caution"
-    CONTRAINDICATED = "contraindicated"
-    UNDETERMINED = "undetermined"
-
-    @property
-    def severity(self) -> int:
-        """Rank of the verdict (eligible 0, caution 1, contraindicated 2, undetermined 3)."""
-        return _SEVERITY[self]
-
-
-_SEVERITY: Final = {
-    Eligibility.ELIGIBLE: 0,
-    Eligibility.CAUTION: 1,
-    Eligibility.CONTRAINDICATED: 2,
-    Eligibility.UNDETERMINED: 3,
-}
 _VERDICTS: Final = (Eligibility.ELIGIBLE, Eligibility.CAUTION, Eligibility.CONTRAINDICATED)
 
 
@@ -125,28 +101,6 @@ class Anesthesia(StrEnum):
     LOCAL = "local"
     SEDATION = "sedation"
     GENERAL = "general"
-
-
-# Frozen and used in memoization keys: the hash is computed once (cache_hash).
-@frozen(kw_only=True, cache_hash=True)
-class RuleOutcome:
-    """What one eligibility rule concluded.
-
-    Attributes:
-        possible: The verdicts still possible (ELIGIBLE, CAUTION, CONTRAINDICATED);
-            one when the rule's inputs are known.
-        finding: The statement, its source and the inputs used.
-        missing: The unknown inputs that would decide the rule.
-    """
-
-    possible: frozenset[Eligibility]
-    finding: Finding
-    missing: tuple[str, ...] = ()
-
-    @property
-    def verdict(self) -> Eligibility:
-        """The verdict, or ``UNDETERMINED`` when more than one is possible."""
-        return next(iter(self.possible)) if len(self.possible) == 1 else Eligibility.UNDETERMINED
 
 
 def rule(
@@ -194,7 +148,7 @@ def _combined(
 ) -> tuple[Eligibility, frozenset[Eligibility]]:
     if not possibles:
         return Eligibility.ELIGIBLE, frozenset({Eligibility.ELIGIBLE})
-    floor = max(min(item, key=_SEVERITY.__getitem__).severity for item in possibles)
+    floor = max(min(v.severity for v in item) for item in possibles)
     possible = frozenset(
         verdict
         for verdict in _VERDICTS

@@ -1,10 +1,8 @@
 """Best supportive care: always an option, with what it does not do.
 
 Supportive care (analgesia, and no local treatment of the lesion) is open to
-every patient, so its one rule is always eligible. Its finding cites the
-prognostic scores' terminal-care bands, where supportive care is the strategy
-the scores suggest: Tomita 8-10 ("terminal care", non-operative supportive
-care) and modified Bauer 0-1 ("supportive care, no surgery").
+every patient: its one rule, ``best_supportive_care.open_to_all`` (see
+:func:`spinal_metastasis.rules.rules`), is always eligible.
 
 Trade-offs: no local tumor control (``None``), no published onset of pain
 relief (``None``), no interruption of systemic therapy (no procedure), an
@@ -12,13 +10,14 @@ untreated collapse risk (``ProbabilityRange(0, 1)``: no figure for supportive
 care alone), no sessions and no anesthesia.
 """
 
-from typing import Final
+from typing import Final, cast
 
 from spinal_metastasis.evidence import finding
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
+from spinal_metastasis.rules.engine import Rule, Statement, evaluate
 from spinal_metastasis.sources.scores import FISHER_2010, TOMITA_2001
 from spinal_metastasis.sources.survival import LEITHNER_2008
-from spinal_metastasis.treatments.context import LesionContext
+from spinal_metastasis.treatments.context import LesionContext, OptionFacts
 from spinal_metastasis.treatments.option import (
     Anesthesia,
     Burden,
@@ -29,10 +28,9 @@ from spinal_metastasis.treatments.option import (
     OptionAssessment,
     PainRelief,
     Toxicity,
-    rule,
 )
 
-__all__ = ["SUPPORTIVE_HOLD_DAYS", "assess_best_supportive_care"]
+__all__ = ["OPEN_TO_ALL", "SUPPORTIVE_HOLD_DAYS", "SUPPORTIVE_RULES", "assess_best_supportive_care"]
 
 #: No procedure, so systemic therapy is not interrupted.
 SUPPORTIVE_HOLD_DAYS: Final = DayRange.exact(0)
@@ -84,10 +82,22 @@ _LOCAL_CONTROL: Final = LocalControl(
     ),
 )
 _BURDEN: Final = Burden(sessions=ScoreRange.exact(0), anesthesia=frozenset({Anesthesia.NONE}))
+
+#: Supportive care's one rule: open to every patient (it reads nothing).
+OPEN_TO_ALL: Final[Rule[OptionFacts]] = Rule(
+    id="best_supportive_care.open_to_all",
+    description="Supportive care is open to every patient (the scores' terminal-care bands).",
+    citation=TOMITA_2001,
+    reads=(),
+    decide=lambda _values: Eligibility.ELIGIBLE,
+    says=lambda _possible, _values: Statement(text=_RULE_STATEMENT),
+)
+#: The rules of best supportive care.
+SUPPORTIVE_RULES: Final = (OPEN_TO_ALL,)
 # The same for every lesion, so built once.
 _ASSESSMENT: Final = OptionAssessment.from_rules(
     Modality.BEST_SUPPORTIVE_CARE,
-    [rule(Eligibility.ELIGIBLE, _RULE_STATEMENT, TOMITA_2001)],
+    [evaluate(OPEN_TO_ALL, cast("OptionFacts", None))],  # reads nothing of the facts
     pain_relief=_PAIN,
     toxicity=_TOXICITY,
     collapse_risk=_COLLAPSE,

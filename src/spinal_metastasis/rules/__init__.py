@@ -1,0 +1,60 @@
+"""Eligibility rules as declared values, the engine that evaluates them, and their registry.
+
+:func:`rules` lists every eligibility rule of the library, or those one modality applies;
+each :class:`~spinal_metastasis.rules.engine.Rule` has a stable ``id``, the ``inputs``
+(``Patient`` / ``SpinalLesion`` field names) whose values can change its verdict, its
+``citation`` and a one-line ``description``. How rules are written and evaluated:
+:mod:`spinal_metastasis.rules.engine`.
+
+This package imports nothing at import time beyond the standard library: the registry
+loads the treatment modules on first use. ``rules`` names both this package and its
+function: once the package is imported (as every treatment module does), the package
+attribute ``spinal_metastasis.rules`` is this module, which is callable like the function.
+"""
+
+import sys
+import types
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spinal_metastasis.rules.engine import Rule
+    from spinal_metastasis.treatments.context import OptionFacts
+    from spinal_metastasis.treatments.option import Modality
+
+__all__ = ["rules"]
+
+
+def rules(modality: "Modality | str | None" = None) -> "tuple[Rule[OptionFacts], ...]":
+    """Return every eligibility rule, or those ``modality`` applies, in the order applied.
+
+    Shared rules (open-surgery fitness, coagulation) appear under every modality that
+    applies them, and once in the full list.
+
+    Args:
+        modality: A :class:`~spinal_metastasis.treatments.option.Modality` (or its JSON
+            value), or ``None`` for every rule.
+
+    Raises:
+        InvalidInputError: If ``modality`` is not a modality.
+
+    Examples:
+        >>> from spinal_metastasis import Modality, rules
+        >>> [rule.id for rule in rules(Modality.SBRT)][:2]
+        ['sbrt.performance_status', 'sbrt.extent']
+        >>> rules(Modality.SBRT)[0].inputs
+        ('ecog', 'kps')
+    """
+    from spinal_metastasis.treatments.catalog import rules_of  # noqa: PLC0415 - lazy on purpose
+
+    return rules_of(modality)
+
+
+class _CallableModule(types.ModuleType):
+    """This package's module, callable as :func:`rules` (both are ``spinal_metastasis.rules``)."""
+
+    def __call__(self, modality: "Modality | str | None" = None) -> "tuple[Rule[OptionFacts], ...]":
+        """Return :func:`rules` of ``modality``."""
+        return rules(modality)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,103 @@
+"""The inputs the treatment rules read: model fields and quantities derived from them.
+
+Each is an :class:`~spinal_metastasis.rules.Input`: it declares the ``Patient`` /
+``SpinalLesion`` fields it depends on and the values a completion of the unknowns can
+give it, so that the rules engine can enumerate it and name, in ``missing``, the fields
+a user can supply.
+"""
+
+from typing import Final
+
+from spinal_metastasis.histology import PrimaryTumor
+from spinal_metastasis.model import ESCC, Frankel
+from spinal_metastasis.performance import possible_ecog
+from spinal_metastasis.rules.engine import Input, field_input, possible_values
+from spinal_metastasis.treatments.context import OptionFacts
+
+__all__ = [
+    "DEFICIT",
+    "ECOG",
+    "ESCC_FIELD",
+    "ESCC_GROUPING",
+    "EXPECTED_SURVIVAL",
+    "FRANKEL",
+    "HIGH_GRADE",
+    "KPS",
+    "LEVELS",
+    "MEDICALLY_OPERABLE",
+    "OPERABLE",
+    "POSSIBLE_ECOG",
+    "PRIMARY",
+    "RADIOSENSITIVE",
+    "SINS_FIELDS",
+    "SINS_POINTS",
+]
+
+#: The lesion fields the SINS reads.
+SINS_FIELDS: Final = ("levels", "pain", "bone_lesion", "alignment", "collapse", "posterolateral")
+
+PRIMARY: Final = field_input("primary", tuple(PrimaryTumor))
+ESCC_FIELD: Final = field_input("escc", tuple(ESCC))
+FRANKEL: Final = field_input("frankel", tuple(Frankel))
+KPS: Final = field_input("kps", None)
+ECOG: Final = field_input("ecog", None)
+LEVELS: Final = field_input("levels", None)
+MEDICALLY_OPERABLE: Final = field_input("medically_operable", (False, True))
+EXPECTED_SURVIVAL: Final = field_input("expected_survival_years", None)
+
+SINS_POINTS: Final[Input[OptionFacts]] = Input(
+    name="sins_points",
+    fields=SINS_FIELDS,
+    read=lambda facts: facts.context.sins.points,
+    domain=lambda points: tuple(range(points.low, points.high + 1)),  # type: ignore[attr-defined]
+    description="the SINS total: every total between the lowest and highest still possible",
+)
+HIGH_GRADE: Final = possible_values(
+    "high_grade",
+    ("escc",),
+    lambda facts: facts.context.high_grade,
+    description="whether the epidural compression is high grade (by the ESCC grouping used)",
+)
+RADIOSENSITIVE: Final = possible_values(
+    "radiosensitive",
+    ("primary",),
+    lambda facts: facts.context.radiosensitive,
+    description="whether the primary responds to conventional radiotherapy (by the table used)",
+)
+OPERABLE: Final = possible_values(
+    "operable",
+    ("medically_operable", "expected_survival_years"),
+    lambda facts: facts.context.operable,
+    description="whether the patient can tolerate open surgery (operable, survival >= 3 months)",
+)
+DEFICIT: Final = possible_values(
+    "deficit",
+    ("frankel",),
+    lambda facts: _deficits(facts.patient.frankel),
+    description="whether the patient has a neurological deficit (Frankel A-D)",
+)
+POSSIBLE_ECOG: Final = possible_values(
+    "ecog_grade",
+    ("ecog", "kps"),
+    lambda facts: possible_ecog(facts.patient.kps, facts.patient.ecog),
+    unknown=lambda _facts: ("ecog",),
+    description="the ECOG grades still possible (recorded, or paired with the recorded KPS)",
+)
+ESCC_GROUPING: Final[Input[OptionFacts]] = Input(
+    name="escc_grouping",
+    fields=(),
+    read=lambda facts: facts.context.settings.escc_grouping.name,
+    domain=lambda name: (name,),
+    description="the name of the ESCC grouping used",
+)
+
+_DEFICIT_FRANKEL: Final = frozenset({Frankel.A, Frankel.B, Frankel.C, Frankel.D})
+_EITHER: Final = frozenset({False, True})
+_YES: Final = frozenset({True})
+_NO: Final = frozenset({False})
+
+
+def _deficits(frankel: Frankel | None) -> frozenset[bool]:
+    if frankel is None:
+        return _EITHER
+    return _YES if frankel in _DEFICIT_FRANKEL else _NO
