@@ -1364,6 +1364,86 @@ def test_many_same_day_values_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls < len(copies)
 
 
+class TestOtherPatients:
+    """Resources about another patient are not merged in (F14)."""
+
+    def test_other_subject_ignored(self) -> None:
+        """An ECOG whose subject is another patient is ignored, with the reason."""
+        other = performance("89247-1", 4, "2026-01-12")
+        other["subject"] = {"reference": "Patient/another-patient"}
+        bundle = bundle_of(PATIENT, performance("89247-1", 2, "2026-01-10"), other)
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        assert 2 == result.patient.ecog
+        assert MappingStatus.IGNORED is result.report[2].status
+        assert "another patient" in result.report[2].reason
+
+    def test_second_patient_ambiguous(self) -> None:
+        """A second Patient is ambiguous, and the resources about it are not read."""
+        second = {**PATIENT, "id": "another-patient", "birthDate": "1990-01-01"}
+        other = performance("89247-1", 4, "2026-01-12")
+        other["subject"] = {"reference": "Patient/another-patient"}
+        bundle = bundle_of(PATIENT, second, other)
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        assert (74.0, None) == (result.patient.age_years, result.patient.ecog)
+        assert [MappingStatus.AMBIGUOUS, MappingStatus.IGNORED] == [
+            entry.status for entry in result.report[1:]
+        ]
+        assert "another-patient" not in str(result)
+
+    def test_body_structure_of_another_patient(self) -> None:
+        """A volume of another patient does not place this patient's course."""
+        volume = {
+            "resourceType": "BodyStructure",
+            "id": "volume",
+            "location": {"coding": [{"system": SNOMED, "code": T9}]},
+            "patient": {"reference": "Patient/another-patient"},
+        }
+        course = radiotherapy([], 800, 1, "2025-12-15")
+        del course["bodySite"]
+        result = patient_from_bundle(bundle_of(PATIENT, volume, course), as_of=AS_OF)
+        assert MappingStatus.IGNORED is result.report[1].status
+        assert None is result.patient.prior_radiation
+
+
+class TestUnplacedBoneSites:
+    """A bone-metastasis site the tables do not place is not counted as extraspinal (F18)."""
+
+    @pytest.mark.parametrize(
+        "site",
+        [
+            {"coding": [{"system": SNOMED, "code": "421060004"}]},
+            {"text": "T10 vertebral body"},
+            {"coding": [{"system": SNOMED, "code": "3572006"}]},
+        ],
+    )
+    def test_counts_unknown(self, site: Any) -> None:
+        """Vertebral column, text only, vertebral body: both counts left unknown."""
+        unplaced = secondary("unplaced")
+        unplaced["bodySite"] = [site]
+        bundle = bundle_of(secondary("s", T4), unplaced)
+        result = patient_from_bundle(bundle, as_of=AS_OF)
+        patient = result.patient
+        assert (None, None) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+        assert MappingStatus.AMBIGUOUS is result.report[1].status
+
+    def test_unplaced_site_beside_a_level(self) -> None:
+        """A vertebra and a site not placed in one Condition: counts unknown, lesion read."""
+        both = secondary("both", T4)
+        both["bodySite"].append({"text": "pedicle"})
+        patient = patient_from_bundle(bundle_of(both), as_of=AS_OF).patient
+        assert (1, None, None) == (
+            len(patient.lesions),
+            patient.vertebral_metastases,
+            patient.extraspinal_bone_metastases,
+        )
+
+    def test_known_bone_counted(self) -> None:
+        """A rib (TG263 map) counts as one extraspinal site."""
+        rib = secondary("rib", "113197003")
+        patient = patient_from_bundle(bundle_of(secondary("s", T4), rib), as_of=AS_OF).patient
+        assert (1, 1) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

@@ -164,6 +164,18 @@ LEVEL_OF_CODE: Final = MappingProxyType(
 SPINE_WITHOUT_LEVEL: Final = frozenset(
     {"3572006", "73903008", "87141009", "35769007", "1172006", "1186895000"}
 )
+#: Bones outside the spine, by the TG263 map and RadiotherapyTreatmentLocationVS (CM_TG263.fsh,
+#: VS_Radiotherapy.fsh): femur (whole, head, neck, shaft), humerus, rib, first rib, scapula,
+#: clavicle, fibula, acetabulum, ilium, mandible, maxilla, cranium. A bone-metastasis site
+#: outside this table and the vertebral codes is not placed (the pelvic-bone code 118645006
+#: includes the sacrum).
+EXTRASPINAL_BONE_CODES: Final = frozenset(
+    {
+        *("71341001", "2812003", "29627003", "41111004", "85050009", "113197003"),
+        *("48535007", "79601000", "51299004", "87342007", "37783008", "22356005"),
+        *("91609006", "70925003", "89546000"),
+    }
+)
 #: Spinal cord structures (CM_TG263.fsh: SpinalCord, _Cerv, _Thor, _Lum, _Sac; CaudaEquina).
 SPINAL_CORD_CODES: Final = frozenset(
     {"2748008", "54785003", "50800009", "60051002", "11478001", "7173007"}

@@ -223,6 +223,7 @@ class _Reader:
         self.extraspinal: int | None = 0
         self.brain: list[int] = []
         self.unknown: set[str] = set()  # fields a bundle records as unknown (not to be counted)
+        self.subject: int | None = None  # the entry of the bundle's Patient
 
     # --- bundle structure
 
@@ -327,10 +328,24 @@ class _Reader:
         }
         # Conditions first: observations point at them.
         ordered = sorted(self.resources, key=lambda item: item[1]["resourceType"] != "Condition")
+        patients = [index for index, resource in self.resources if self.kind(index) == "Patient"]
+        self.subject = patients[0] if patients else None
         for index, resource in ordered:
             kind = str(resource["resourceType"])
             reader = readers.get(kind)
-            if reader is not None:
+            if kind == "Patient" and index != self.subject:
+                self.note(
+                    index,
+                    MappingStatus.AMBIGUOUS,
+                    "a second Patient: not read, nor the resources about it",
+                )
+            elif self._other_patient(resource):
+                self.note(
+                    index,
+                    MappingStatus.IGNORED,
+                    "about another patient than the bundle's first Patient (subject)",
+                )
+            elif reader is not None:
                 reader(index, resource)
             elif kind in _OUTPUTS:
                 self.note(index, MappingStatus.IGNORED, "an output or a definition, not an input")
@@ -348,6 +363,16 @@ class _Reader:
                 self.note(index, MappingStatus.AMBIGUOUS, "not read")
         report = tuple(self.report[index] for index, _ in self.resources)
         return FhirImport(patient=patient, report=report)
+
+    def _other_patient(self, resource: Mapping[str, object]) -> bool:
+        """Whether the resource's subject is a patient other than the bundle's Patient."""
+        if self.subject is None or resource["resourceType"] == "Patient":
+            return False
+        key = "patient" if resource["resourceType"] == "BodyStructure" else "subject"
+        reference = resource.get(key)
+        if not isinstance(reference, Mapping) or not _text(reference.get("reference")):
+            return False  # no reference (or an identifier only): cannot tell
+        return self.resolve(reference) != self.subject
 
     # Patient
 
@@ -446,7 +471,7 @@ class _Reader:
             return
         if levels:
             self.lesion_conditions.append((index, tuple(levels)))
-            spine_only = all(value in c.LEVEL_OF_CODE for value in site_codes)
+            spine_only = all(any(v in c.LEVEL_OF_CODE for v in codes) for codes in sites)
             if not spine_only and bone_coded:
                 self._extraspinal_sites(index, sites)
             elif not spine_only:
@@ -462,13 +487,13 @@ class _Reader:
                 self.extraspinal = None
                 self.note(index, MappingStatus.AMBIGUOUS, "a bone metastasis without its site")
                 return
-            self._extraspinal_sites(index, sites)
-            self.note(
-                index,
-                MappingStatus.MAPPED,
-                "an extraspinal bone metastasis",
-                "extraspinal_bone_metastases",
-            )
+            if self._extraspinal_sites(index, sites):
+                self.note(
+                    index,
+                    MappingStatus.MAPPED,
+                    "an extraspinal bone metastasis",
+                    "extraspinal_bone_metastases",
+                )
             return
         if not any(value.startswith(c.NOT_BONE_SECONDARY_ICD10) for value in icd):
             # Could be a bone metastasis, even of the spine: the counts are unknown.
@@ -486,11 +511,22 @@ class _Reader:
             "a metastasis outside the spine (whether a visceral one is treatable is not coded)",
         )
 
-    def _extraspinal_sites(self, index: int, sites: Sequence[Sequence[str]]) -> None:
-        del index
-        count = sum(1 for codes in sites if not any(value in c.LEVEL_OF_CODE for value in codes))
+    def _extraspinal_sites(self, index: int, sites: Sequence[Sequence[str]]) -> bool:
+        """Count the extraspinal sites of a bone metastasis; False when one is not placed."""
+        others = [codes for codes in sites if not any(v in c.LEVEL_OF_CODE for v in codes)]
+        if not all(any(v in c.EXTRASPINAL_BONE_CODES for v in codes) for codes in others):
+            # Unknown, text-only or spine-without-level: it may be a spinal metastasis.
+            self.bone_without_level = True
+            self.extraspinal = None
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "a bone metastasis at a site the codes do not place: counts of sites left unknown",
+            )
+            return False
         if self.extraspinal is not None:
-            self.extraspinal += count
+            self.extraspinal += len(others)
+        return True
 
     # Observations
 
@@ -1021,7 +1057,11 @@ class _Reader:
                 if part.get("url") != "volume":
                     continue
                 target = self.resolve(part.get("valueReference"))
-                if target is not None and not self._is_cord(target):
+                if (
+                    target is not None
+                    and not self._is_cord(target)
+                    and not self._other_patient(self.by_index[target])
+                ):
                     found.extend(_codes(self.by_index[target].get("location"), c.SNOMED))
         return found
 
