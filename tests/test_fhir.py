@@ -1444,6 +1444,81 @@ class TestUnplacedBoneSites:
         assert (1, 1) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
 
 
+def _histology_observation(**changes: object) -> Any:
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": LOINC, "code": "31206-6"}]},
+        "effectiveDateTime": "2026-01-05",
+        "valueCodeableConcept": {"coding": [{"system": ICDO3, "code": "8041/3"}]},
+        "extension": [
+            {
+                "url": MCODE + "mcode-related-condition",
+                "valueReference": {"reference": "Condition/primary-cancer-condition-nsclc"},
+            }
+        ],
+        **changes,
+    }
+
+
+class TestAsOfAndStatus:
+    """as_of and status apply to Conditions and histology as to other Observations (F3, F4)."""
+
+    @pytest.mark.parametrize("key", ["onsetDateTime", "recordedDate"])
+    def test_metastasis_after_as_of_ignored(self, key: str) -> None:
+        """A metastasis diagnosed after as_of is not a lesion and is not counted."""
+        later = _with(secondary("later", T9), **{key: "2026-06-01"})
+        result = patient_from_bundle(bundle_of(secondary("s", T4), later), as_of=AS_OF)
+        assert ((VertebralLevel.T4,),) == tuple(item.levels for item in result.patient.lesions)
+        assert 1 == result.patient.vertebral_metastases
+        assert "diagnosed after as_of" == result.report[1].reason
+
+    def test_primary_after_as_of_ignored(self) -> None:
+        """A primary diagnosed after as_of is not the primary."""
+        later = _with(primary(NSCLC), onsetDateTime="2026-03-01")
+        assert None is patient_from_bundle(bundle_of(later), as_of=AS_OF).patient.primary
+
+    def test_resolved_metastasis_not_current(self) -> None:
+        """A metastasis abated before as_of is ambiguous, not a lesion; counts unknown."""
+        resolved = _with(secondary("old", T9), abatementDateTime="2025-06-01")
+        result = patient_from_bundle(bundle_of(secondary("s", T4), resolved), as_of=AS_OF)
+        patient = result.patient
+        assert 1 == len(patient.lesions)
+        assert (None, None) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+        assert MappingStatus.AMBIGUOUS is result.report[1].status
+
+    def test_abated_after_as_of_is_current(self) -> None:
+        """A metastasis that abated only after as_of was current then."""
+        later = _with(secondary("s", T9), abatementDateTime="2026-06-01")
+        patient = patient_from_bundle(bundle_of(later), as_of=AS_OF).patient
+        assert 1 == len(patient.lesions)
+
+    def test_histology_read(self) -> None:
+        """The histology Observation splits the lung primary (the baseline of the cases below)."""
+        lung = primary({"system": ICD10CM, "code": "C34.11"})
+        bundle = bundle_of(lung, _histology_observation())
+        assert (
+            PrimaryTumor.LUNG_SMALL_CELL is patient_from_bundle(bundle, as_of=AS_OF).patient.primary
+        )
+
+    @pytest.mark.parametrize(
+        "changes",
+        [
+            {"status": "entered-in-error"},
+            {"status": "preliminary"},
+            {"effectiveDateTime": "2026-02-01"},
+        ],
+    )
+    def test_histology_not_final_or_later_ignored(self, changes: dict[str, object]) -> None:
+        """An entered-in-error, preliminary or later histology leaves the lung primary unknown."""
+        lung = primary({"system": ICD10CM, "code": "C34.11"})
+        result = patient_from_bundle(
+            bundle_of(lung, _histology_observation(**changes)), as_of=AS_OF
+        )
+        assert None is result.patient.primary
+        assert MappingStatus.IGNORED is result.report[1].status
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

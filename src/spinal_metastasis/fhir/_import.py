@@ -165,6 +165,16 @@ def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
+def _onset(resource: Mapping[str, object]) -> tuple[date, date] | None:
+    """When a condition began: ``onsetDateTime``, ``onsetPeriod.start``, else ``recordedDate``."""
+    period = resource.get("onsetPeriod")
+    return (
+        _date_range(resource.get("onsetDateTime"))
+        or (_date_range(period.get("start")) if isinstance(period, Mapping) else None)
+        or _date_range(resource.get("recordedDate"))
+    )
+
+
 def _number(value: object, name: str) -> float:
     """A finite JSON number (int, float or Decimal) as a float; anything else is an error."""
     number = None
@@ -406,6 +416,10 @@ class _Reader:
         if any(code in _REJECTED_VERIFICATION for code in verification):
             self.note(index, MappingStatus.IGNORED, "refuted or entered in error")
             return
+        onset = _onset(resource)
+        if onset is not None and onset[0] > self.as_of:
+            self.note(index, MappingStatus.IGNORED, "diagnosed after as_of")
+            return
         profiles = _profiles(resource)
         code = resource.get("code")
         icd = _codes(code, c.ICD10CM)
@@ -417,7 +431,16 @@ class _Reader:
                 for value in _codes(code, c.SNOMED)
             )
         )
-        if secondary:
+        if secondary and self._resolved_at_as_of(resource):
+            if not any(value.startswith(c.NOT_BONE_SECONDARY_ICD10) for value in icd):
+                self.bone_without_level = True  # was it a bone one? counts unknown
+                self.extraspinal = None
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "a resolved or inactive metastasis: not read as a current one",
+            )
+        elif secondary:
             self._secondary(index, resource)
         elif c.PRIMARY_CANCER_CONDITION in profiles or self._primary_code(code) is not _NOT_CANCER:
             self._primary(index, resource)
@@ -530,20 +553,23 @@ class _Reader:
 
     # Observations
 
-    def _observation(  # noqa: PLR0911 - one return per kind of observation
+    def _observation(  # noqa: C901, PLR0911 - one return per kind of observation
         self, index: int, resource: Mapping[str, object]
     ) -> None:
         code = resource.get("code")
         loinc = _codes(code, c.LOINC)
         project = _codes(code, c.CODE_SYSTEM_URL)
-        if c.HISTOLOGIC_BEHAVIOR_LOINC in loinc:
-            self._histology_observation(index, resource)
-            return
         status = _text(resource.get("status"))
         if status not in _ACCEPTED_STATUS:
             self.note(index, MappingStatus.IGNORED, f"status {echo(status)}: not a final result")
             return
         when = _effective(resource)
+        if c.HISTOLOGIC_BEHAVIOR_LOINC in loinc:
+            if when is not None and when[1] > self.as_of:
+                self.note(index, MappingStatus.IGNORED, "observed after as_of")
+                return
+            self._histology_observation(index, resource)
+            return
         if when is None:
             self.note(index, MappingStatus.IGNORED, "no effective date: cannot tell the latest")
             return
@@ -827,6 +853,17 @@ class _Reader:
             )
             self.note(index, MappingStatus.AMBIGUOUS, reason)
         return None
+
+    def _resolved_at_as_of(self, resource: Mapping[str, object]) -> bool:
+        """Whether a condition had resolved by as_of (abatement on or before it, or a status)."""
+        abatement = _date_range(resource.get("abatementDateTime"))
+        period = resource.get("abatementPeriod")
+        if abatement is None and isinstance(period, Mapping):
+            abatement = _date_range(period.get("end")) or _date_range(period.get("start"))
+        if abatement is not None:
+            return abatement[1] <= self.as_of
+        status = _codes(resource.get("clinicalStatus"), c.CONDITION_CLINICAL)
+        return any(value in {"resolved", "inactive", "remission"} for value in status)
 
     def _resolved(self, index: int) -> bool:
         status = _codes(self.by_index[index].get("clinicalStatus"), c.CONDITION_CLINICAL)
