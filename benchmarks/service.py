@@ -14,7 +14,9 @@ same patients assessed by ``assess()`` alone in this process, and by
 ``assess()`` plus the envelope's JSON encoding (the work a request adds to the
 pure computation). Both baselines run on one core, as the server does. A second load posts each
 patient's first lesion to ``POST /scores/sins`` (a small result), against ``sins()``
-plus its JSON alone: the cost of the HTTP layer itself.
+plus its JSON alone. For both, the ASGI app is also called in this process without
+sockets or an HTTP client, which separates the app's own cost (routing, decoding,
+validation, logging) from the server's and the client's.
 Every loop is bounded: the request count, and a timeout on each wait.
 """
 
@@ -124,6 +126,45 @@ def _baseline(patients: list[object], requests: int, *, encode: bool) -> float:
     return requests / (time.perf_counter() - started)
 
 
+def _asgi_rate(path: str, bodies: list[bytes], requests: int) -> float:
+    """Requests per second of the ASGI app called in this process: no sockets, no HTTP client."""
+    from spinal_metastasis.service.app import create_app  # noqa: PLC0415
+
+    app = create_app()
+
+    async def one(body: bytes) -> None:
+        scope = {
+            "type": "http",
+            "method": "POST",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": b"",
+            "headers": [(b"content-type", b"application/json")],
+            "http_version": "1.1",
+            "scheme": "http",
+            "server": ("127.0.0.1", 8000),
+            "client": ("127.0.0.1", 50000),
+            "root_path": "",
+        }
+        messages = [{"type": "http.request", "body": body, "more_body": False}]
+
+        async def receive() -> dict[str, object]:
+            return messages.pop() if messages else {"type": "http.disconnect"}
+
+        async def send(message: object) -> None:
+            pass
+
+        await app(scope, receive, send)  # type: ignore[arg-type]
+
+    async def run() -> float:
+        started = time.perf_counter()
+        for index in range(requests):
+            await one(bodies[index % len(bodies)])
+        return requests / (time.perf_counter() - started)
+
+    return asyncio.run(run())
+
+
 def _sins_baseline(patients: list[object], requests: int) -> float:
     lesions = [patient.lesions[0] for patient in patients]  # type: ignore[attr-defined]
     started = time.perf_counter()
@@ -171,6 +212,10 @@ def main() -> None:
     print(f"service: {served:.0f} requests/s")
     print(f"assess() alone: {alone:.0f} /s; service / assess() = {served / alone:.2f}")
     print(f"assess() + envelope JSON: {encoded:.0f} /s; service / that = {served / encoded:.2f}")
+    in_process = _asgi_rate("/assess", bodies, max(args.requests // 10, 1))
+    print(
+        f"the ASGI app in-process: {in_process:.0f} /s; service / that = {served / in_process:.2f}"
+    )
     sins_latencies, sins_errors, sins_elapsed = small
     sins_alone = _sins_baseline(patients, args.requests)
     sins_served = args.requests / sins_elapsed
@@ -179,6 +224,11 @@ def main() -> None:
         f"p50 {_percentile(sins_latencies, 0.50) * 1000:.1f} ms, "
         f"p99 {_percentile(sins_latencies, 0.99) * 1000:.1f} ms, {sins_served:.0f} requests/s; "
         f"sins() + JSON alone {sins_alone:.0f} /s; ratio {sins_served / sins_alone:.2f}"
+    )
+    sins_app = _asgi_rate("/scores/sins", lesions, args.requests)
+    print(
+        f"POST /scores/sins, the ASGI app in-process: {sins_app:.0f} /s; "
+        f"service / that = {sins_served / sins_app:.2f}"
     )
 
 

@@ -1,11 +1,13 @@
 """The decision-aid page in headless Chromium (Debian's chromium and chromium-driver).
 
-Skipped when either is absent. The browser is driven through chromedriver's W3C
-WebDriver protocol over HTTP on loopback; the server and the driver bind
-127.0.0.1 only, and every wait is bounded.
+Skipped when either is absent, unless ``SPINAL_METASTASIS_REQUIRE_BROWSER=1`` (CI sets it
+after installing them), when a missing browser is a failure. The browser is driven
+through chromedriver's W3C WebDriver protocol over HTTP on loopback; the server and
+the driver bind 127.0.0.1 only, and every wait is bounded.
 """
 
 import base64
+import os
 import shutil
 import socket
 import subprocess
@@ -23,8 +25,11 @@ from tests.cases.service import WAIT_SECONDS, live_server, wait_until
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 
+#: Set by CI after it installs Chromium: then a missing browser fails instead of skipping.
+REQUIRED = os.environ.get("SPINAL_METASTASIS_REQUIRE_BROWSER") == "1"
+
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or CHROMEDRIVER is None,
+    (CHROMIUM is None or CHROMEDRIVER is None) and not REQUIRED,
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
 )
 
@@ -96,8 +101,8 @@ class _Browser:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[_Browser]:
-    assert CHROMEDRIVER is not None
-    assert CHROMIUM is not None
+    assert CHROMEDRIVER is not None, "chromedriver is not installed"
+    assert CHROMIUM is not None, "chromium is not installed"
     port = _free_port()
     driver = subprocess.Popen(  # noqa: S603 - a fixed local program
         [CHROMEDRIVER, f"--port={port}", "--allowed-ips=127.0.0.1"],
