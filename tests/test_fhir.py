@@ -1519,6 +1519,35 @@ class TestAsOfAndStatus:
         assert MappingStatus.IGNORED is result.report[1].status
 
 
+class TestBoundedEcho:
+    """Every value of the bundle shown in a message or the report is bounded (F2)."""
+
+    LONG = "MRN-778899" * 10_000
+
+    def _longest(self, *resources_: Any) -> int:
+        result = patient_from_bundle(bundle_of(*resources_), as_of=AS_OF)
+        return max(len(str(entry)) for entry in result.report)
+
+    def test_resource_type(self) -> None:
+        """A long resourceType is cut in the report."""
+        assert self._longest({"resourceType": self.LONG}) < 300
+
+    def test_status_and_unit(self) -> None:
+        """A long status or unit is cut in the report."""
+        status = _with(performance("89247-1", 1, "2026-01-10"), status=self.LONG)
+        unit = lab("1751-7", 3.5, self.LONG)
+        assert self._longest(status, unit) < 300
+
+    def test_errors(self) -> None:
+        """An error names a long value or unit cut, never whole."""
+        course = radiotherapy([T9], 800, 1, "2025-12-15")
+        course["extension"][1]["extension"][1]["valueQuantity"]["code"] = self.LONG
+        for bad in (lab("1751-7", self.LONG, "g/dL"), course):
+            with pytest.raises(InvalidInputError) as raised:
+                patient_from_bundle(bundle_of(bad), as_of=AS_OF)
+            assert len(str(raised.value)) < 300
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

@@ -28,7 +28,7 @@ from spinal_metastasis.fhir._codesystem import (
     QUANTITY_UNITS,
 )
 from spinal_metastasis.histology import PrimaryTumor
-from spinal_metastasis.limits import echo
+from spinal_metastasis.limits import MAX_ECHO_CHARACTERS, echo
 from spinal_metastasis.model import (
     Fractionation,
     Patient,
@@ -283,7 +283,11 @@ class _Reader:
         return None
 
     def kind(self, index: int) -> str:
-        return str(self.by_index[index]["resourceType"])
+        """The resource type as shown in the report and in errors (bounded by ``echo``)."""
+        kind = str(self.by_index[index]["resourceType"])
+        if len(kind) <= MAX_ECHO_CHARACTERS.value and kind.isascii() and kind.isalnum():
+            return kind
+        return echo(kind)
 
     def note(self, index: int, status: MappingStatus, reason: str, *fields: str) -> None:
         previous = self.report.get(index)
@@ -360,7 +364,11 @@ class _Reader:
             elif kind in _OUTPUTS:
                 self.note(index, MappingStatus.IGNORED, "an output or a definition, not an input")
             else:
-                self.note(index, MappingStatus.IGNORED, f"a {kind} carries no input of the model")
+                self.note(
+                    index,
+                    MappingStatus.IGNORED,
+                    f"a {self.kind(index)} carries no input of the model",
+                )
         patient = self._build()
         for cord_index, _ in self.cord_doses.values():
             self.note(
