@@ -1548,6 +1548,27 @@ class TestBoundedEcho:
             assert len(str(raised.value)) < 300
 
 
+@pytest.mark.parametrize(
+    ("code", "display"),
+    [
+        ("94222008", "Secondary malignant neoplasm of bone"),
+        ("94503003", "Secondary malignant neoplasm of vertebral column"),
+        ("94381002", "Secondary malignant neoplasm of liver"),
+    ],
+)
+def test_unprofiled_snomed_metastasis_hides_counts(code: str, display: str) -> None:
+    """An unprofiled metastasis coded by a SNOMED CT concept not in the tables: counts unknown."""
+    other = {
+        "resourceType": "Condition",
+        "code": {"coding": [{"system": SNOMED, "code": code, "display": display}]},
+        "bodySite": [{"coding": [{"system": SNOMED, "code": "71341001"}]}],
+    }
+    result = patient_from_bundle(bundle_of(secondary("s", T4), other), as_of=AS_OF)
+    patient = result.patient
+    assert (None, None) == (patient.vertebral_metastases, patient.extraspinal_bone_metastases)
+    assert MappingStatus.AMBIGUOUS is result.report[1].status
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

@@ -165,6 +165,17 @@ def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
+def _named_secondary(concept: object) -> bool:
+    """Whether a CodeableConcept's text or a coding's display names a metastasis."""
+    if not isinstance(concept, Mapping):
+        return False
+    names = [_text(concept.get("text"))]
+    names += [_text(item.get("display")) for item in _objects(concept.get("coding"))]
+    return any(
+        word in name.casefold() for name in names if name for word in ("secondary", "metasta")
+    )
+
+
 def _onset(resource: Mapping[str, object]) -> tuple[date, date] | None:
     """When a condition began: ``onsetDateTime``, ``onsetPeriod.start``, else ``recordedDate``."""
     period = resource.get("onsetPeriod")
@@ -452,6 +463,17 @@ class _Reader:
             self._secondary(index, resource)
         elif c.PRIMARY_CANCER_CONDITION in profiles or self._primary_code(code) is not _NOT_CANCER:
             self._primary(index, resource)
+        elif _named_secondary(code):
+            # Not placed by the tables, but named a secondary neoplasm (SNOMED CT's
+            # "Secondary malignant neoplasm of ..."): it may be a bone or spinal one.
+            self.bone_without_level = True
+            self.extraspinal = None
+            self.note(
+                index,
+                MappingStatus.AMBIGUOUS,
+                "named a secondary neoplasm by a code the tables do not place: "
+                "counts of sites left unknown",
+            )
         else:
             self.note(index, MappingStatus.IGNORED, "not a cancer condition the model reads")
 
