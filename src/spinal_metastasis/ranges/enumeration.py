@@ -29,7 +29,7 @@ Examples:
 import itertools
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 from attrs import field, frozen
 
@@ -44,6 +44,7 @@ __all__ = [
     "Item",
     "ItemEnumeration",
     "ScoreComponent",
+    "ScoreFields",
     "Values",
     "component",
     "decide",
@@ -53,6 +54,7 @@ __all__ = [
     "evaluate_sum",
     "factor",
     "input_value",
+    "score_fields",
     "score_range",
 ]
 
@@ -142,6 +144,27 @@ class Evaluation(Generic[C]):
         if len(self.possible_categories) == 1:
             return next(iter(self.possible_categories))
         return None
+
+
+class ScoreFields(TypedDict, Generic[C]):
+    """The fields every score result shares, as keyword arguments of its class."""
+
+    points: ScoreRange
+    category: C | None
+    possible_categories: frozenset[C]
+    components: tuple[ScoreComponent, ...]
+    missing: tuple[str, ...]
+
+
+def score_fields(result: Evaluation[C], components: tuple[ScoreComponent, ...]) -> ScoreFields[C]:
+    """Return the shared fields of a score result: the evaluation's, and the components."""
+    return ScoreFields(
+        points=result.points,
+        category=result.category,
+        possible_categories=result.possible_categories,
+        components=components,
+        missing=result.missing,
+    )
 
 
 def evaluate(

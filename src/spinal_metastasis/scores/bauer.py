@@ -55,7 +55,14 @@ from spinal_metastasis.histology.bauer import (
 )
 from spinal_metastasis.model import Collapse, Patient, SpinalLesion, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.ranges.enumeration import Factor, ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import (
+    Factor,
+    ScoreComponent,
+    component,
+    evaluate,
+    factor,
+    score_fields,
+)
 from spinal_metastasis.scores.bauer_bands import (
     BAUER_BANDS,
     BAUER_INTERMEDIATE_MAX,
@@ -440,11 +447,7 @@ def _memoized_modified_result(
             ),
         )
     score = ModifiedBauerScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=components,
-        missing=result.missing,
+        **score_fields(result, components),
         notes=notes,
     )
     return score, factors
@@ -605,11 +608,7 @@ def _bauer(
         )
     disagreement = comparison.category
     return BauerScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=components,
-        missing=result.missing,
+        **score_fields(result, components),
         modified=modified,
         disagrees_with_modified=disagreement,
         notes=tuple(notes),

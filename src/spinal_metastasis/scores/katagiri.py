@@ -62,6 +62,7 @@ from spinal_metastasis.ranges.enumeration import (
     enumerate_item,
     evaluate_items,
     input_value,
+    score_fields,
 )
 from spinal_metastasis.scores.katagiri_labs import (
     KATAGIRI_2014_LAB_CUTOFFS,
@@ -667,11 +668,7 @@ def _katagiri(
         for item, points in zip(items, result.component_points, strict=True)
     )
     return KatagiriScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=components,
-        missing=result.missing,
+        **score_fields(result, components),
         notes=_notes(patient, primary_groups, conversion),
     )
 

@@ -37,7 +37,13 @@ from spinal_metastasis.evidence import Citation, Finding
 from spinal_metastasis.histology.bauer import BAUER_1995_PRIMARY_GROUPS, BauerPrimaryTable
 from spinal_metastasis.model import Patient
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.ranges.enumeration import ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import (
+    ScoreComponent,
+    component,
+    evaluate,
+    factor,
+    score_fields,
+)
 from spinal_metastasis.scores.bauer import (
     ModifiedBauerScore,
     _bauer_inputs,
@@ -356,11 +362,7 @@ def _nesms(patient: _Inputs, primary_groups: BauerPrimaryTable) -> NesmsScore:
             ),
         )
     return NesmsScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=components,
-        missing=result.missing,
+        **score_fields(result, components),
         raw_points=raw,
         modified_bauer=modified,
         notes=notes,

@@ -42,6 +42,7 @@ from spinal_metastasis.ranges.enumeration import (
     component,
     evaluate_sum,
     factor,
+    score_fields,
 )
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
 
@@ -264,11 +265,7 @@ def sins_of_findings(  # noqa: PLR0917 - the six inputs of the score, in table o
     )
     referral = {category is not SinsCategory.STABLE for category in result.possible_categories}
     return SinsScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=parts,
-        missing=result.missing,
+        **score_fields(result, parts),
         surgical_consultation_recommended=referral.pop() if len(referral) == 1 else None,
     )
 

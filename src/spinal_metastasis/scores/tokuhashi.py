@@ -58,6 +58,7 @@ from spinal_metastasis.ranges.enumeration import (
     component,
     evaluate_sum,
     factor,
+    score_fields,
 )
 from spinal_metastasis.sources.scores import TOKUHASHI_2005
 
@@ -367,11 +368,7 @@ def _tokuhashi_revised(
         for item, text, points in zip(factors, findings, result.component_points, strict=True)
     )
     return TokuhashiScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=parts,
-        missing=result.missing,
+        **score_fields(result, parts),
     )
 
 

@@ -46,7 +46,13 @@ from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.tomita import TOMITA_2001_GROWTH, TomitaGrowth, TomitaGrowthTable
 from spinal_metastasis.model import Patient, VisceralMetastases
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.ranges.enumeration import ScoreComponent, component, evaluate, factor
+from spinal_metastasis.ranges.enumeration import (
+    ScoreComponent,
+    component,
+    evaluate,
+    factor,
+    score_fields,
+)
 from spinal_metastasis.sources.scores import TOMITA_2001
 
 __all__ = [
@@ -320,11 +326,7 @@ def _tomita(patient: _Inputs, growth_table: TomitaGrowthTable) -> TomitaScore:
         ),
     )
     return TomitaScore(
-        points=result.points,
-        category=result.category,
-        possible_categories=result.possible_categories,
-        components=parts,
-        missing=result.missing,
+        **score_fields(result, parts),
     )
 
 
