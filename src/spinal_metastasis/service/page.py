@@ -490,57 +490,66 @@ def _timeline(lesion: LesionAssessment, cites: _Citations) -> str:
 
 
 def _tradeoffs(lesion: LesionAssessment) -> str:
-    """Options not contraindicated: onset of pain relief against days of systemic therapy held."""
+    """Options not contraindicated, side by side on three trade-offs, each bar a range.
+
+    Columns: onset of pain relief (days), systemic therapy held (days), collapse risk (%);
+    each column has its own scale, from 0 to the largest upper end among the options.
+    """
     shown = [
-        (option, option.pain_relief.onset_days, option.toxicity.systemic_therapy_hold_days)
-        for option in lesion.options
-        if option.pain_relief.onset_days is not None
-        and option.eligibility is not Eligibility.CONTRAINDICATED
+        option for option in lesion.options if option.eligibility is not Eligibility.CONTRAINDICATED
     ]
     if not shown:
-        return "<p>No option has both figures.</p>"
-    width, height, margin = _CHART_WIDTH, 300, 50
-    x_span = max(1.0, *(onset.high for _, onset, _ in shown))
-    y_span = max(1.0, *(hold.high for _, _, hold in shown))
+        return "<p>Every option is contraindicated.</p>"
 
-    def x(days: float) -> float:
-        return margin + days / x_span * (width - 2 * margin)
+    def onset(option: OptionAssessment) -> tuple[float, float] | None:
+        days = option.pain_relief.onset_days
+        return None if days is None else (days.low, days.high)
 
-    def y(days: float) -> float:
-        return height - margin - days / y_span * (height - 2 * margin)
+    def hold(option: OptionAssessment) -> tuple[float, float] | None:
+        days = option.toxicity.systemic_therapy_hold_days
+        return (days.low, days.high)
 
-    middle = height / 2
-    parts = [
-        _line(margin, height - margin, width - margin, height - margin),
-        _line(margin, margin, margin, height - margin),
-        _text(width / 2, height - 12, f"onset of pain relief (days, 0–{x_span:g})", "middle"),
-        _text(
-            14,
-            middle,
-            f"systemic therapy held (days, 0–{y_span:g})",
-            "middle",
-            f' transform="rotate(-90 14 {middle:g})"',
-        ),
-    ]
-    for option, onset, hold in shown:
-        color = _COLORS.get(option.eligibility.value, "#333")
-        name = _words(option.modality)
+    def collapse(option: OptionAssessment) -> tuple[float, float] | None:
+        risk = option.collapse_risk.probability
+        return (risk.low * 100, risk.high * 100)
+
+    columns = (
+        ("pain relief onset (days)", onset),
+        ("systemic therapy held (days)", hold),
+        ("collapse risk (%)", collapse),
+    )
+    width = (_CHART_WIDTH + 100 - _LEFT) / len(columns)
+    parts: list[str] = []
+    for number, (title, figure) in enumerate(columns):
+        left = _LEFT + number * width
+        values = [figure(option) for option in shown]
+        span = max(1.0, *(value[1] for value in values if value is not None))
+        scale = (width - 24) / span
+        parts.append(_text(left, 12, title))
         parts.append(
-            _bar(
-                x(onset.low),
-                y(hold.high),
-                x(onset.high) - x(onset.low),
-                max(y(hold.low) - y(hold.high), 3),
-                color,
-                f"{name}: {option.eligibility.value}",
-            ).replace("<rect ", '<rect fill-opacity="0.45" ', 1)
+            _text(left + width - 24, 12 + (len(shown) + 1) * _ROW + 4, f"{span:.0f}", "end")
         )
-        parts.append(_text(x(onset.high) + 4, y(hold.high) + 10, name, extra=f' fill="{color}"'))
-    return _svg(
-        "Trade-offs: time to pain relief against systemic therapy held", width, height, parts
-    ) + (
-        '<p class="cite">Boxes span the ranges of both figures; their sources are those of the '
-        "table above. Contraindicated options are left out.</p>"
+        for row, (option, value) in enumerate(zip(shown, values, strict=True)):
+            y = 20 + row * _ROW
+            if value is None:
+                parts.append(_text(left, y + 11, "no figure", extra=' fill="#777"'))
+                continue
+            color = _COLORS.get(option.eligibility.value, "#333")
+            tip = f"{_words(option.modality)}: {value[0]:g}–{value[1]:g}"
+            parts.append(_bar(left, y + 3, max(value[1] * scale, 0), 10, "#e4e4e4"))
+            low, high = value[0] * scale, value[1] * scale
+            parts.append(_bar(left + low, y + 1, high - low, 14, color, tip))
+    for row, option in enumerate(shown):
+        y = 20 + row * _ROW
+        parts.append(_text(_LEFT - 6, y + 12, _words(option.modality), "end"))
+    height = 24 + (len(shown) + 1) * _ROW
+    legend = ", ".join(
+        f'<span style="color:{color}">{name}</span>' for name, color in _COLORS.items()
+    )
+    return _svg("Trade-offs of the options", _CHART_WIDTH + 100, height, parts) + (
+        f'<p class="cite">Each bar spans the range of the figure (colour: {legend}); each '
+        "column is scaled to its largest value. Contraindicated options are left out; the "
+        "sources are those of the table above.</p>"
     )
 
 
