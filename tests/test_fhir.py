@@ -712,6 +712,28 @@ class TestCommandLine:
         validate(bundle)
         assert (0, example_patient("renal_t7_cord_compression")) == (status, reimport(bundle))
 
+    def test_long_narrative_read(self, tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+        """A narrative or attachment longer than a patient document's strings is read (F17)."""
+        bundle = mcode_bundle()
+        patient = bundle["entry"][0]["resource"]
+        patient["text"] = {"status": "generated", "div": "<div>" + "x" * 20_000 + "</div>"}
+        path = tmp_path / "bundle.json"
+        path.write_text(json.dumps(bundle, default=float))
+        status = main(["assess", "--fhir", str(path), "--as-of", "2026-01-15", "--json"])
+        document = json.loads(capsys.readouterr().out)
+        assert (0, 70) == (status, document["result"]["patient"]["kps"])
+
+    def test_parse_json_string_bound(self) -> None:
+        """``parse_json`` takes the string bound of the document it reads."""
+        from spinal_metastasis.io import parse_json  # noqa: PLC0415
+
+        text = json.dumps({"div": "x" * 20_000})
+        with pytest.raises(InvalidInputError, match="string of 20000 characters"):
+            parse_json(text)
+        assert {"div": "x" * 20_000} == parse_json(text, max_string=20_000)
+        with pytest.raises(InvalidInputError, match=r"at most 19999\)"):
+            parse_json(text, max_string=19_999)
+
     def test_fhir_needs_as_of(self, tmp_path: Any) -> None:
         """``--fhir`` without ``--as-of`` is a usage error."""
         path = tmp_path / "bundle.json"

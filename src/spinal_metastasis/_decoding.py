@@ -145,20 +145,26 @@ def _marking_object(pairs: list[tuple[str, object]]) -> object:
 # --- Locating a bad value -----------------------------------------------------------------------
 
 
-def _string_detail(text: str) -> str | None:
-    if len(text) > MAX_STRING_CHARACTERS.value:
-        return f"string of {len(text)} characters (at most {MAX_STRING_CHARACTERS.value})"
+def _string_detail(text: str, max_string: int = MAX_STRING_CHARACTERS.value) -> str | None:
+    if len(text) > max_string:
+        return f"string of {len(text)} characters (at most {max_string})"
     if _SURROGATE.search(text):
         return "string holds a lone surrogate (not Unicode text; no UTF-8 encodes it)"
     return None
 
 
-def _find(tree: object, path: str, *, check_strings: bool) -> SerializationError | None:
+def _find(
+    tree: object,
+    path: str,
+    *,
+    check_strings: bool,
+    max_string: int = MAX_STRING_CHARACTERS.value,
+) -> SerializationError | None:
     """Return the error of the first bad value of ``tree`` (depth-first), if any."""
     if isinstance(tree, _Bad):
         return _fail(tree.detail, path=path)
     if isinstance(tree, str):
-        detail = _string_detail(tree) if check_strings else None
+        detail = _string_detail(tree, max_string) if check_strings else None
         return None if detail is None else _fail(detail, path=path)
     items: list[tuple[object, object]]
     if isinstance(tree, dict):
@@ -169,10 +175,10 @@ def _find(tree: object, path: str, *, check_strings: bool) -> SerializationError
         return None
     for key, value in items:
         if check_strings and isinstance(key, str):
-            detail = _string_detail(key)
+            detail = _string_detail(key, max_string)
             if detail is not None:
                 return _fail(f"key: {detail}", path=path)
-        found = _find(value, _join(path, key), check_strings=check_strings)
+        found = _find(value, _join(path, key), check_strings=check_strings, max_string=max_string)
         if found is not None:
             return found
     return None
@@ -278,9 +284,8 @@ def _text(data: object, max_bytes: int) -> str:
     return text.removeprefix(_BOM)
 
 
-def _may_hold_long_string(text: str) -> bool:
+def _may_hold_long_string(text: str, limit: int = MAX_STRING_CHARACTERS.value) -> bool:
     """Whether some run of the text between quotes is longer than a string may be."""
-    limit = MAX_STRING_CHARACTERS.value
     if len(text) <= limit:
         return False
     if '\\"' in text:  # an escaped quote: the runs between quotes are not the strings
@@ -330,6 +335,7 @@ def parse_json(
     *,
     max_bytes: int = MAX_DOCUMENT_BYTES.value,
     max_depth: int = MAX_NESTING_DEPTH.value,
+    max_string: int = MAX_STRING_CHARACTERS.value,
 ) -> object:
     r"""Decode one JSON document from outside, within the limits of :mod:`spinal_metastasis.limits`.
 
@@ -337,6 +343,7 @@ def parse_json(
         data: JSON text, or its UTF-8 bytes (a leading byte-order mark is ignored).
         max_bytes: Largest document accepted, in bytes (characters for ``str``).
         max_depth: Deepest nesting of arrays and objects accepted.
+        max_string: Longest string (or key) accepted, in characters.
 
     Returns:
         The document as plain Python data: dicts, lists, strings, ints, floats,
@@ -385,8 +392,8 @@ def parse_json(
             raise found from None
         detail = "not valid JSON"  # pragma: no cover - the two passes agree
         raise _fail(detail) from None  # pragma: no cover
-    if _may_hold_long_string(text) or _may_hold_surrogate(text):
-        found = _find(tree, "", check_strings=True)
+    if _may_hold_long_string(text, max_string) or _may_hold_surrogate(text):
+        found = _find(tree, "", check_strings=True, max_string=max_string)
         if found is not None:
             raise found
     return tree

@@ -20,7 +20,7 @@ from spinal_metastasis.limits import MAX_DOCUMENT_BYTES, Limit
 from spinal_metastasis.model import Patient
 from spinal_metastasis.provenance import envelope_json
 
-__all__ = ["MAX_BUNDLE_BYTES", "assess_fhir"]
+__all__ = ["MAX_BUNDLE_BYTES", "MAX_BUNDLE_STRING_CHARACTERS", "assess_fhir"]
 
 #: Largest FHIR bundle the command reads.
 MAX_BUNDLE_BYTES: Final = Limit(
@@ -30,6 +30,18 @@ MAX_BUNDLE_BYTES: Final = Limit(
     reason=(
         "A patient's whole record as one Bundle holds thousands of resources, far beyond "
         "the 1 MiB of a patient document; 64 MiB bounds the memory of one read."
+    ),
+)
+#: Longest string of a FHIR bundle: as long as the bundle itself.
+MAX_BUNDLE_STRING_CHARACTERS: Final = Limit(
+    name="FHIR bundle string length",
+    value=MAX_BUNDLE_BYTES.value,
+    unit="characters of one string",
+    reason=(
+        "Narratives (text.div), base64 attachments (Attachment.data) and notes routinely "
+        "exceed the 10,000 characters of a patient document's strings; the import reads "
+        "only short coded elements and echoes at most 60 characters of any value, so a "
+        "bundle's strings are bounded only by the bundle's size."
     ),
 )
 #: FHIR nests deeper than a patient document (extensions inside extensions).
@@ -67,6 +79,7 @@ def _patient(args: argparse.Namespace, as_of: date, err: TextIO) -> Patient:
             _read(args.fhir, MAX_BUNDLE_BYTES.value),
             max_bytes=MAX_BUNDLE_BYTES.value,
             max_depth=MAX_BUNDLE_DEPTH,
+            max_string=MAX_BUNDLE_STRING_CHARACTERS.value,
         )
         result = patient_from_bundle(bundle, as_of=as_of)
         _report(result, err)
