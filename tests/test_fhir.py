@@ -1591,6 +1591,47 @@ def test_unprofiled_snomed_metastasis_hides_counts(code: str, display: str) -> N
     assert MappingStatus.AMBIGUOUS is result.report[1].status
 
 
+class TestArguments:
+    """Arguments of the wrong type get the library's error, naming them (F19)."""
+
+    @pytest.mark.parametrize("as_of", [datetime(2026, 1, 15, 12), "2026-01-15", None])  # noqa: DTZ001
+    def test_import_as_of(self, as_of: object) -> None:
+        """``patient_from_bundle``: a datetime, a string or None as ``as_of``."""
+        with pytest.raises(InvalidInputError, match=r"'as_of' must be a datetime\.date") as raised:
+            patient_from_bundle(bundle_of(), as_of=as_of)  # type: ignore[arg-type]
+        assert "as_of" == raised.value.field
+
+    @pytest.mark.parametrize("as_of", [datetime(2026, 1, 15, 12), "2026-01-15"])  # noqa: DTZ001
+    def test_export_as_of(self, as_of: object) -> None:
+        """``patient_to_bundle`` and ``assessment_to_bundle`` refuse a datetime ``as_of``."""
+        with pytest.raises(InvalidInputError, match="'as_of'"):
+            patient_to_bundle(Patient(kps=70), as_of=as_of)  # type: ignore[arg-type]
+        with pytest.raises(InvalidInputError, match="'as_of'"):
+            assessment_to_bundle(assess(Patient()), as_of=as_of, recorded=RECORDED)  # type: ignore[arg-type]
+
+    def test_export_not_an_assessment(self) -> None:
+        """``assessment_to_bundle`` of a Patient names ``assessment``."""
+        with pytest.raises(InvalidInputError, match="'assessment' must be of type Assessment"):
+            assessment_to_bundle(Patient(), as_of=AS_OF, recorded=RECORDED)  # type: ignore[arg-type]
+
+    def test_export_date_times_have_a_zone(self) -> None:
+        """Every dateTime the export writes with a time carries its zone."""
+        bundle = export(example_patient("breast_t12_mechanical"))
+        times = [value for value in _strings(bundle) if "T" in value and value[:4].isdigit()]
+        assert times
+        assert all(value.endswith(("+00:00", "Z")) for value in times)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [item for child in value.values() for item in _strings(child)]
+    if isinstance(value, list):
+        return [item for child in value for item in _strings(child)]
+    return []
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

@@ -23,6 +23,7 @@ from spinal_metastasis.assessment import Assessment, LesionAssessment
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.evidence import Citation, Finding
 from spinal_metastasis.fhir import _codes as c
+from spinal_metastasis.fhir._checks import check_day, check_type
 from spinal_metastasis.fhir._codesystem import (
     LESION_FIELDS,
     PATIENT_FIELDS,
@@ -820,8 +821,9 @@ def assessment_to_bundle(
         The Bundle, a JSON-ready dict.
 
     Raises:
-        InvalidInputError: If ``recorded`` has no time zone, or ``settings`` name other
-            tables than the assessment records.
+        InvalidInputError: If ``assessment`` is not an Assessment, ``as_of`` not a date
+            (a ``datetime`` is refused), ``recorded`` not a datetime with a time zone, or
+            ``settings`` name other tables than the assessment records.
 
     Examples:
         >>> from datetime import UTC, date, datetime
@@ -834,11 +836,13 @@ def assessment_to_bundle(
         >>> bundle["resourceType"], bundle["type"]
         ('Bundle', 'collection')
     """
+    check_type(assessment, Assessment, "assessment")
     when = recorded if recorded is not None else datetime.now(UTC)  # the edge: a clock
-    if when.tzinfo is None:
+    check_type(when, datetime, "recorded")
+    if when.tzinfo is None or when.utcoffset() is None:
         msg = f"'recorded' must be a datetime with a time zone (got {when!r})"
         raise InvalidInputError(msg, field="recorded")
-    day = as_of if as_of is not None else when.date()
+    day = check_day(as_of, "as_of") if as_of is not None else when.date()
     export = _Export(assessment.patient, assessment, as_of=day, recorded=when, settings=settings)
     return export.run()
 
@@ -856,6 +860,9 @@ def patient_to_bundle(patient: Patient, *, as_of: date) -> dict[str, object]:
     Returns:
         The Bundle, a JSON-ready dict.
 
+    Raises:
+        InvalidInputError: If ``patient`` is not a Patient or ``as_of`` not a date.
+
     Examples:
         >>> from datetime import date
         >>> from spinal_metastasis import Patient
@@ -863,6 +870,8 @@ def patient_to_bundle(patient: Patient, *, as_of: date) -> dict[str, object]:
         >>> [entry["resource"]["resourceType"] for entry in bundle["entry"]]
         ['CodeSystem', 'Device', 'Patient', 'Observation']
     """
+    check_type(patient, Patient, "patient")
+    as_of = check_day(as_of, "as_of")
     moment = datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC)
     return _Export(patient, None, as_of=as_of, recorded=moment).run()
 

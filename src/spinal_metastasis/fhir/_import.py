@@ -21,6 +21,7 @@ from attrs import field, frozen
 from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.fhir import _codes as c
+from spinal_metastasis.fhir._checks import check_day
 from spinal_metastasis.fhir._codesystem import (
     ENUM_FIELDS,
     LESION_FIELDS,
@@ -1249,7 +1250,8 @@ def patient_from_bundle(bundle: object, *, as_of: date) -> FhirImport:
         The patient and the report.
 
     Raises:
-        InvalidInputError: If the bundle is not a Bundle, or a value is one the model
+        InvalidInputError: If ``as_of`` is not a date (a ``datetime`` is refused), the
+            bundle is not a Bundle, or a value is one the model
             rejects (a KPS of 85): the message names the entry, its resource type and the
             element, never an identifier.
 
@@ -1261,4 +1263,4 @@ def patient_from_bundle(bundle: object, *, as_of: date) -> FhirImport:
         >>> patient_from_bundle(bundle, as_of=date(2026, 1, 15)).patient.kps
         70
     """
-    return _Reader(bundle, as_of).read()
+    return _Reader(bundle, check_day(as_of, "as_of")).read()
