@@ -1125,27 +1125,6 @@ ERRORS = [
         id="dose as text",
     ),
     pytest.param(
-        [
-            radiotherapy([T9], 800, 1, "2025-12-15")
-            | {
-                "extension": [
-                    {
-                        "url": MCODE + "mcode-radiotherapy-dose-delivered-to-volume",
-                        "extension": [
-                            {
-                                "url": "totalDoseDelivered",
-                                "valueQuantity": {"value": 8, "code": "rad"},
-                            },
-                            {"url": "fractionsDelivered", "valueUnsignedInt": 1},
-                        ],
-                    }
-                ]
-            }
-        ],
-        r"unit must be 'cGy' or 'Gy' \(got 'rad'\)",
-        id="dose in rad",
-    ),
-    pytest.param(
         [_project_observation("vertebral_metastases", valueInteger=0), secondary("s", T4, T5)],
         r"entry\[0\] Observation.valueInteger: 'vertebral_metastases' must be >= the 2 levels",
         id="fewer vertebrae than the lesions",
@@ -1561,13 +1540,13 @@ class TestBoundedEcho:
         assert self._longest(status, unit) < 300
 
     def test_errors(self) -> None:
-        """An error names a long value or unit cut, never whole."""
+        """An error names a long value cut, never whole; so does the report a long dose unit."""
+        with pytest.raises(InvalidInputError) as raised:
+            patient_from_bundle(bundle_of(lab("1751-7", self.LONG, "g/dL")), as_of=AS_OF)
+        assert len(str(raised.value)) < 300
         course = radiotherapy([T9], 800, 1, "2025-12-15")
         course["extension"][1]["extension"][1]["valueQuantity"]["code"] = self.LONG
-        for bad in (lab("1751-7", self.LONG, "g/dL"), course):
-            with pytest.raises(InvalidInputError) as raised:
-                patient_from_bundle(bundle_of(bad), as_of=AS_OF)
-            assert len(str(raised.value)) < 300
+        assert self._longest(course) < 300
 
 
 @pytest.mark.parametrize(
@@ -1630,6 +1609,43 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [item for child in value for item in _strings(child)]
     return []
+
+
+@pytest.mark.parametrize("unit", ["rad", "Gy{RBE}", "cgy"])
+def test_unknown_dose_unit_leaves_course_unknown(unit: str) -> None:
+    """A dose in a unit not converted makes the course ambiguous; the rest is read (F13)."""
+    course = radiotherapy([T9], 800, 1, "2025-12-15")
+    course["extension"][1]["extension"][1]["valueQuantity"]["code"] = unit
+    result = patient_from_bundle(
+        bundle_of(course, performance("89247-1", 1, "2026-01-10")), as_of=AS_OF
+    )
+    assert (None, 1) == (result.patient.prior_radiation, result.patient.ecog)
+    assert MappingStatus.AMBIGUOUS is result.report[0].status
+
+
+@pytest.mark.parametrize(
+    ("sessions", "fractions", "element"),
+    [
+        (1, True, r"extension\[1\]\.extension\[fractionsDelivered\]\.valueUnsignedInt"),
+        (1, 1.0, r"extension\[1\]\.extension\[fractionsDelivered\]\.valueUnsignedInt"),
+        ("1", None, r"extension\[0\]\.valueUnsignedInt"),
+    ],
+)
+def test_fractions_error_names_its_element(
+    sessions: object, fractions: object, element: str
+) -> None:
+    """A bad number of fractions is reported at its own element (F5)."""
+    course = radiotherapy([T9], 800, 1, "2025-12-15")
+    course["extension"][0]["valueUnsignedInt"] = sessions
+    parts = course["extension"][1]["extension"]
+    if fractions is None:
+        del parts[2]
+    else:
+        parts[2]["valueUnsignedInt"] = fractions
+    with pytest.raises(
+        InvalidInputError, match=r"entry\[0\] Procedure\." + element + ": 'fractions'"
+    ):
+        patient_from_bundle(bundle_of(course), as_of=AS_OF)
 
 
 def test_recorded_age_wins_over_birth_date() -> None:

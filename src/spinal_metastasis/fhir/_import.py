@@ -1062,10 +1062,12 @@ class _Reader:
     ) -> Fractionation | None:
         doses = []
         sessions = None
+        sessions_where = ""
         for position, extension in enumerate(_objects(resource.get("extension"))):
             url = extension.get("url")
             if url == c.SESSIONS_EXTENSION:
                 sessions = extension.get("valueUnsignedInt")
+                sessions_where = f"extension[{position}].valueUnsignedInt"
             if url != c.DOSE_TO_VOLUME_EXTENSION:
                 continue
             parts = {_text(part.get("url")): part for part in _objects(extension.get("extension"))}
@@ -1083,12 +1085,13 @@ class _Reader:
             unit = _text(quantity.get("code")) or _text(quantity.get("unit"))
             divisor = {"cGy": 100, "Gy": 1}.get(unit or "")
             if divisor is None:
-                raise self.error(
+                self.note(
                     index,
-                    where + ".code",
-                    f"unit must be 'cGy' or 'Gy' (got {echo(unit)})",
-                    model_field="prior_radiation",
+                    MappingStatus.AMBIGUOUS,
+                    f"dose unit {echo(unit)} is not converted (cGy or Gy): "
+                    "prior radiation left unknown",
                 )
+                return None
             try:
                 gy = _divide(quantity.get("value"), divisor, "total_dose_gy")
             except InvalidInputError as error:
@@ -1096,13 +1099,17 @@ class _Reader:
                     index, where + ".value", str(error), model_field="prior_radiation"
                 ) from None
             fractions = parts.get("fractionsDelivered", {}).get("valueUnsignedInt")
-            doses.append((gy, fractions, where))
-        if len({(gy, fractions) for gy, fractions, _ in doses}) != 1:
+            fractions_where = (
+                f"extension[{position}].extension[fractionsDelivered].valueUnsignedInt"
+            )
+            doses.append((gy, fractions, where, fractions_where))
+        if len({(gy, fractions) for gy, fractions, _, _ in doses}) != 1:
             reason = "no dose delivered" if not doses else "several doses to different volumes"
             self.note(index, MappingStatus.AMBIGUOUS, reason + ": prior radiation left unknown")
             return None
-        gy, fractions, where = doses[0]
-        fractions = fractions if fractions is not None else sessions
+        gy, fractions, where, fractions_where = doses[0]
+        if fractions is None:
+            fractions, fractions_where = sessions, sessions_where
         if fractions is None:
             self.note(
                 index,
@@ -1113,7 +1120,8 @@ class _Reader:
         try:
             return Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
         except InvalidInputError as error:
-            raise self.error(index, where, str(error), model_field="prior_radiation") from None
+            element = fractions_where if error.field == "fractions" else where
+            raise self.error(index, element, str(error), model_field="prior_radiation") from None
 
     def _volume_sites(self, resource: Mapping[str, object]) -> list[str]:
         """The locations of the course's target volumes, when the course codes no bodySite."""
