@@ -1648,6 +1648,34 @@ def test_fractions_error_names_its_element(
         patient_from_bundle(bundle_of(course), as_of=AS_OF)
 
 
+class TestConvertedValues:
+    """Messages say which unit the value they show is in; a Decimal sNaN is refused (F21)."""
+
+    def test_lab_message_shows_the_bundle_value(self) -> None:
+        """Albumin -3 g/L: the message shows -0.3 (g/dL) and the bundle's -3 g/L."""
+        with pytest.raises(InvalidInputError, match=r"got -0\.3\) \(the model's unit; -3 g/L"):
+            patient_from_bundle(bundle_of(lab("1751-7", -3, "g/L")), as_of=AS_OF)
+
+    def test_dose_message_shows_the_bundle_value(self) -> None:
+        """A dose of -800 cGy: the message shows -8.0 Gy and the bundle's -800 cGy."""
+        with pytest.raises(InvalidInputError, match=r"got -8\.0\) \(in Gy; -800 cGy"):
+            patient_from_bundle(bundle_of(radiotherapy([T9], -800, 1, "2025-12-15")), as_of=AS_OF)
+
+    @pytest.mark.parametrize("loinc", ["89247-1", "1751-7"])
+    def test_signaling_nan(self, loinc: str) -> None:
+        """A Decimal sNaN is the library's error naming the element."""
+        resource = (
+            performance(loinc, 1, "2026-01-10")
+            if loinc == "89247-1"
+            else lab(loinc, Decimal("sNaN"), "g/L")
+        )
+        if loinc == "89247-1":
+            del resource["valueInteger"]
+            resource["valueQuantity"] = {"value": Decimal("sNaN")}
+        with pytest.raises(InvalidInputError, match=r"entry\[0\] Observation\.valueQuantity"):
+            patient_from_bundle(bundle_of(resource), as_of=AS_OF)
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

@@ -644,7 +644,15 @@ class _Reader:
             value = _divide(quantity["value"], divisors[unit], name)
         except InvalidInputError as error:
             raise self.error(index, where, str(error), model_field=name) from None
-        self.check_patient_field(name, value, index, where)
+        try:
+            Patient(**{name: value})  # type: ignore[arg-type]
+        except InvalidInputError as error:
+            if divisors[unit] != 1:  # the message shows the model's unit: say so
+                given = f"{echo(quantity['value'])} {unit} in the bundle"
+                problem = f"{error} (the model's unit; {given})"
+            else:
+                problem = str(error)
+            raise self.error(index, where, problem, model_field=name) from None
         self._add(name, value, when, index, where)
 
     def _project_observation(
@@ -1057,7 +1065,7 @@ class _Reader:
         )
         return courses
 
-    def _dose(  # noqa: C901 - one check per element of the dose extension
+    def _dose(  # noqa: C901, PLR0912 - one check per element of the dose extension
         self, index: int, resource: Mapping[str, object]
     ) -> Fractionation | None:
         doses = []
@@ -1102,12 +1110,13 @@ class _Reader:
             fractions_where = (
                 f"extension[{position}].extension[fractionsDelivered].valueUnsignedInt"
             )
-            doses.append((gy, fractions, where, fractions_where))
-        if len({(gy, fractions) for gy, fractions, _, _ in doses}) != 1:
+            given = f" (in Gy; {echo(quantity.get('value'))} {unit} in the bundle)"
+            doses.append((gy, fractions, where, fractions_where, given if divisor != 1 else ""))
+        if len({(dose[0], dose[1]) for dose in doses}) != 1:
             reason = "no dose delivered" if not doses else "several doses to different volumes"
             self.note(index, MappingStatus.AMBIGUOUS, reason + ": prior radiation left unknown")
             return None
-        gy, fractions, where, fractions_where = doses[0]
+        gy, fractions, where, fractions_where, given = doses[0]
         if fractions is None:
             fractions, fractions_where = sessions, sessions_where
         if fractions is None:
@@ -1120,8 +1129,11 @@ class _Reader:
         try:
             return Fractionation(total_dose_gy=gy, fractions=fractions)  # type: ignore[arg-type]
         except InvalidInputError as error:
-            element = fractions_where if error.field == "fractions" else where
-            raise self.error(index, element, str(error), model_field="prior_radiation") from None
+            if error.field == "fractions":
+                element, problem = fractions_where, str(error)
+            else:
+                element, problem = where + ".value", f"{error}{given}"
+            raise self.error(index, element, problem, model_field="prior_radiation") from None
 
     def _volume_sites(self, resource: Mapping[str, object]) -> list[str]:
         """The locations of the course's target volumes, when the course codes no bodySite."""
@@ -1183,7 +1195,10 @@ def _score_value(resource: Mapping[str, object]) -> tuple[object, str | None]:
     quantity = resource.get("valueQuantity")
     if isinstance(quantity, Mapping) and "value" in quantity:
         value = quantity["value"]
-        whole = isinstance(value, (float, Decimal)) and math.isfinite(value) and value == int(value)
+        whole = False
+        if isinstance(value, (float, Decimal)):
+            with contextlib.suppress(ValueError, ArithmeticError):  # a Decimal sNaN
+                whole = math.isfinite(value) and value == int(value)
         return (int(value) if whole else value), "valueQuantity.value"
     return None, None
 
