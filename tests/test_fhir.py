@@ -734,6 +734,30 @@ class TestCommandLine:
         with pytest.raises(InvalidInputError, match=r"at most 19999\)"):
             parse_json(text, max_string=19_999)
 
+    @pytest.mark.parametrize(
+        "options",
+        [["--format", "fhir"], ["--format", "text"], ["--json"]],
+    )
+    def test_jsonl_refuses_output_options(
+        self, tmp_path: Any, capsys: pytest.CaptureFixture[str], options: list[str]
+    ) -> None:
+        """``--jsonl`` writes a table: ``--format`` and ``--json`` are usage errors (F20)."""
+        path = tmp_path / "cohort.jsonl"
+        path.write_text(to_json(example_patient("renal_t7_cord_compression")) + "\n")
+        with pytest.raises(SystemExit) as raised:
+            main(["assess", "--jsonl", str(path), *options])
+        err = capsys.readouterr().err
+        assert (2, True) == (raised.value.code, "--jsonl writes a table" in err)
+
+    @pytest.mark.parametrize("output", ["text", "fhir"])
+    def test_json_and_format_conflict(self, tmp_path: Any, output: str) -> None:
+        """``--json`` with ``--format text`` or ``fhir`` is a usage error (F20)."""
+        path = tmp_path / "patient.json"
+        path.write_text(to_json(example_patient("renal_t7_cord_compression")))
+        with pytest.raises(SystemExit) as raised:
+            main(["assess", str(path), "--json", "--format", output, "--as-of", "2026-01-15"])
+        assert 2 == raised.value.code
+
     def test_fhir_needs_as_of(self, tmp_path: Any) -> None:
         """``--fhir`` without ``--as-of`` is a usage error."""
         path = tmp_path / "bundle.json"

@@ -305,7 +305,11 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _assess(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO) -> int:
     if sum(source is not None for source in (args.file, args.jsonl, args.fhir)) != 1:
         parser.error("assess needs one of FILE, --jsonl COHORT or --fhir BUNDLE")
+    if args.json and args.format not in {None, "json"}:
+        parser.error(f"--json and --format {args.format} ask for different outputs")
     if args.jsonl is not None:
+        if args.format is not None or args.json:
+            parser.error("--jsonl writes a table (--out): --format and --json do not apply")
         if args.out != "-" and not args.out.lower().endswith(_TABLE_SUFFIXES):
             parser.error(f"--out must end in .csv, .parquet or .pq (got {args.out!r})")
         return _batch(args)
