@@ -1700,6 +1700,15 @@ class TestConvertedValues:
             patient_from_bundle(bundle_of(resource), as_of=AS_OF)
 
 
+def test_lung_code_and_histology_disagree() -> None:
+    """SNOMED CT non-small cell lung cancer with a small cell histology: unknown (F6)."""
+    lung = primary(NSCLC, histology={"system": ICDO3, "code": "8041/3"})
+    result = patient_from_bundle(bundle_of(lung), as_of=AS_OF)
+    assert (None, MappingStatus.AMBIGUOUS) == (result.patient.primary, result.report[0].status)
+    agree = primary(NSCLC, histology={"system": ICDO3, "code": "8140/3"})
+    assert PrimaryTumor.LUNG_NON_SMALL_CELL is reimport(bundle_of(agree)).primary
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

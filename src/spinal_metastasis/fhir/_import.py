@@ -861,15 +861,25 @@ class _Reader:
                 source.entry, source.where, str(error), model_field=error.field
             ) from None
 
+    def _split(self, index: int, primary: PrimaryTumor | None) -> tuple[PrimaryTumor | None, bool]:
+        """The primary with its histology, and whether they name different lung cancers."""
+        morphology = self.histology.get(index)
+        if morphology is None and len(self.primaries) == 1:
+            morphology = next((value for key, value in self.histology.items() if key < 0), None)
+        split = _with_histology(None, morphology, lung=True)
+        if primary in _LUNG and split is not None and split is not primary:
+            return None, True  # the code says one lung cancer, the histology the other
+        return _with_histology(primary, morphology, self._lung(index)), False
+
     def _resolve_primary(self) -> PrimaryTumor | None:
         if not self.primaries:
             return None
         found: dict[int, PrimaryTumor | None] = {}
+        conflicting: set[int] = set()
         for index, primary in self.primaries.items():
-            morphology = self.histology.get(index)
-            if morphology is None and len(self.primaries) == 1:
-                morphology = next((value for key, value in self.histology.items() if key < 0), None)
-            found[index] = _with_histology(primary, morphology, self._lung(index))
+            found[index], conflict = self._split(index, primary)
+            if conflict:
+                conflicting.add(index)
         current = {index: value for index, value in found.items() if not self._resolved(index)}
         if current and len(current) < len(found):
             # An earlier, resolved cancer does not compete with the current one.
@@ -885,11 +895,7 @@ class _Reader:
                 self.note(index, MappingStatus.MAPPED, "primary cancer", "primary")
             return primary
         for index, value in found.items():
-            reason = (
-                "the code does not name the primary (lung needs its histology): left unknown"
-                if value is None
-                else "the primary conditions disagree: left unknown"
-            )
+            reason = _primary_reason(value, conflict=index in conflicting)
             self.note(index, MappingStatus.AMBIGUOUS, reason)
         return None
 
@@ -1221,6 +1227,17 @@ def _morphology(resource: Mapping[str, object]) -> str | None:
         if extension.get("url") == c.HISTOLOGY_EXTENSION:
             return _morphology_code(extension.get("valueCodeableConcept"))
     return None
+
+
+def _primary_reason(value: PrimaryTumor | None, *, conflict: bool) -> str:
+    if conflict:
+        return "the code and the histology name different lung cancers: left unknown"
+    if value is None:
+        return "the code does not name the primary (lung needs its histology): left unknown"
+    return "the primary conditions disagree: left unknown"
+
+
+_LUNG: Final = frozenset({PrimaryTumor.LUNG_NON_SMALL_CELL, PrimaryTumor.LUNG_SMALL_CELL})
 
 
 def _with_histology(
