@@ -8,8 +8,7 @@ import pytest
 
 from spinal_metastasis import assess, example_names, example_patient, to_json
 from spinal_metastasis.cli import main
-from spinal_metastasis.cohort import batch
-from spinal_metastasis.cohort.batch import COLUMNS, assessment_rows
+from spinal_metastasis.cohort.batch import COLUMNS, assessing, assessment_rows
 
 BAD_KPS = '{"kps": 75}'
 
@@ -45,17 +44,17 @@ class TestBatchMode:
     ) -> None:
         """While the batch runs, the command uses the workers' GC thresholds; then its own."""
         seen: list[tuple[int, ...]] = []
-        real = batch._assess_one
+        real = assessing._assess_one
 
         def recording(*args: Any, **kwargs: Any) -> Any:
             seen.append(gc.get_threshold())
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(batch, "_assess_one", recording)
+        monkeypatch.setattr(assessing, "_assess_one", recording)
         before = gc.get_threshold()
         out = tmp_path / "rows.csv"
         assert 0 == main(["assess", "--jsonl", str(_cohort(tmp_path)), "--out", str(out)])
-        assert {batch.WORKER_GC_THRESHOLDS} == set(seen)
+        assert {assessing.WORKER_GC_THRESHOLDS} == set(seen)
         assert before == gc.get_threshold()
 
     def test_errors_are_listed_with_line_numbers(

@@ -23,16 +23,17 @@ from spinal_metastasis import (
     example_patient,
     to_json,
 )
-from spinal_metastasis.cohort import batch
 from spinal_metastasis.cohort.batch import (
     COLUMNS,
     AssessmentRow,
     BatchResult,
     RecordError,
     assess_many,
+    assessing,
     assessment_rows,
     to_table,
     write_table,
+    writing,
 )
 from spinal_metastasis.io import unstructure
 from spinal_metastasis.testing import patients
@@ -256,7 +257,7 @@ class TestAssessManyPool:
         waiting = threading.Thread(target=release.wait)
         waiting.start()
         try:
-            context = batch._default_context()
+            context = assessing._default_context()
             results = list(assess_many(_lines() * 2, workers=2, chunksize=2))
         finally:
             release.set()
@@ -268,7 +269,7 @@ class TestAssessManyPool:
         """In a single-threaded process on Linux, workers are forked (else: the fork server)."""
         single = sys.platform == "linux" and threading.active_count() == 1
         expected = "fork" if single else "forkserver"
-        assert batch._default_context().get_start_method() == expected
+        assert assessing._default_context().get_start_method() == expected
 
     def test_small_input_stays_in_process(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An input that fits in one task is assessed here: no pool is started."""
@@ -276,7 +277,7 @@ class TestAssessManyPool:
         def no_pool(*args: object, **kwargs: object) -> None:
             raise AssertionError
 
-        monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+        monkeypatch.setattr(assessing, "ProcessPoolExecutor", no_pool)
         results = list(assess_many(_lines(), workers=2))
         assert len(results) == len(_lines())
 
@@ -289,33 +290,35 @@ class TestAssessManyPool:
                 initializers.append(kwargs["initializer"])
                 super().__init__(*args, **kwargs)
 
-        monkeypatch.setattr(batch, "ProcessPoolExecutor", Recording)
+        monkeypatch.setattr(assessing, "ProcessPoolExecutor", Recording)
         before = gc.get_threshold()
         results = list(assess_many(_lines() * 2, workers=2, chunksize=1))
         with ProcessPoolExecutor(1, initializer=initializers[0]) as executor:
             in_worker = executor.submit(gc.get_threshold).result()
         assert all(result.ok for result in results)
-        assert batch.WORKER_GC_THRESHOLDS == in_worker
+        assert assessing.WORKER_GC_THRESHOLDS == in_worker
         assert before == gc.get_threshold()
 
     def test_worker_setup_sets_the_thresholds(self) -> None:
         """The worker initializer sets the thresholds of the process it runs in."""
         before = gc.get_threshold()
         try:
-            batch._worker_setup()
-            assert batch.WORKER_GC_THRESHOLDS == gc.get_threshold()
+            assessing._worker_setup()
+            assert assessing.WORKER_GC_THRESHOLDS == gc.get_threshold()
         finally:
             gc.set_threshold(*before)
 
     def test_worker_function_in_process(self) -> None:
         """The worker's task function returns plain tuples: rows, or messages for a bad record."""
-        outcomes = batch._assess_tasks([(0, 1, _lines()[0]), (1, 2, BAD_KPS)], with_assessment=True)
+        outcomes = assessing._assess_tasks(
+            [(0, 1, _lines()[0]), (1, 2, BAD_KPS)], with_assessment=True
+        )
         (index, line, rows, document, messages), bad = outcomes
         assert (index, line, messages) == (0, 1, None)
         assert all(type(row) is tuple for row in rows)
         assert document is not None
         assert bad == (1, 2, [], None, (KPS_MESSAGE,))
-        rebuilt = batch._from_outcome(outcomes[0])
+        rebuilt = assessing._from_outcome(outcomes[0])
         assert rebuilt.assessment == assess(example_patient(example_names()[0]))
         assert isinstance(rebuilt.assessment, Assessment)
 
@@ -408,7 +411,7 @@ class TestWriteTable:
     def test_parquet_in_row_groups(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Parquet is written in row groups of PARQUET_BATCH_ROWS rows."""
         pq = pytest.importorskip("pyarrow.parquet")
-        monkeypatch.setattr(batch, "PARQUET_BATCH_ROWS", 10)
+        monkeypatch.setattr(writing, "PARQUET_BATCH_ROWS", 10)
         path = tmp_path / "rows.parquet"
         write_table(assessment_rows(assess(example_patient())), path)
         assert pq.ParquetFile(path).num_row_groups == 2
