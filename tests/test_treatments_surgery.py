@@ -531,8 +531,8 @@ class TestHolds:
                 id="bevacizumab: 6-8 weeks before, 4-8 weeks after (guidelines, default)",
             ),
             pytest.param(
-                (SystemicAgent.VEGF_TKI,), DayRange(low=1, high=30),
-                id="VEGF TKI: 24 h (axitinib) to 30 days (apatinib) before",
+                (SystemicAgent.VEGF_TKI,), DayRange(low=15, high=44),
+                id="VEGF TKI: 24 h (axitinib) to 30 days (apatinib) before, 14 days after",
             ),
             pytest.param((SystemicAgent.CYTOTOXIC,), DayRange.exact(42), id="chemotherapy 3 weeks"),
             pytest.param(
@@ -593,7 +593,7 @@ class TestTradeOffs:
         assert ProbabilityRange(low=0.774, high=0.959) == SEPARATION_LOCAL_CONTROL
 
     def test_burden(self) -> None:
-        """Sessions and hospital stays by option, as sourced."""
+        """Sessions and hospital stays by option, as sourced (7-9 days: Kumar 2018, Bastos 2020)."""
         context = make()
         burdens = {name: assess(context).burden for name, assess in ALL.items()}
         sessions = {name: burden.sessions for name, burden in burdens.items()}
@@ -606,10 +606,10 @@ class TestTradeOffs:
             "supportive": ScoreRange.exact(0),
         } == sessions
         assert {
-            "laminectomy": DayRange.exact(7),
-            "separation": DayRange.exact(9),
+            "laminectomy": DayRange(low=7, high=9),
+            "separation": DayRange(low=7, high=9),
             "corpectomy": None,
-            "stabilization": DayRange.exact(7),
+            "stabilization": DayRange(low=7, high=9),
             "supportive": None,
         } == hospital
 

@@ -682,8 +682,31 @@ GEMMETE_2017: Final = Citation(
     ),
 )
 
+JENNINGS_2021: Final = Citation(
+    key="jennings2021motion",
+    authors=(
+        "Jennings JW, Prologo JD, Garnon J, Gangi A, Buy X, Palussiere J, Kurup AN, Callstrom M, "
+        "Genshaft S, Abtin F, Huang AJ, Iannuccilli J, Pilleul F, Mastier C, Littrup PJ, "
+        "de Baere T, Deschamps F."
+    ),
+    year=2021,
+    title=("Cryoablation for palliation of painful bone metastases: the MOTION multicenter study"),
+    journal="Radiol Imaging Cancer",
+    locator="3(2):e200101",
+    doi="10.1148/rycan.2021200101",
+    pmid="33817650",
+    verified=True,
+    verification=(
+        "Abstract read (PubMed 33817650 record): 66 adults with bone metastases of any site, "
+        "prospective single-arm, 2016-2018; worst pain 2 points better at week 1; mean change "
+        "-2.61 (95 % CI -3.45 to -1.78) at week 8."
+    ),
+    label="MOTION 2021",
+)
+
 ALL: Final = (
     GOETZ_2004,
+    JENNINGS_2021,
     DUPUY_2010,
     LEVY_2023,
     WALLACE_2015,

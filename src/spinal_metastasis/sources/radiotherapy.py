@@ -230,8 +230,50 @@ SPRAVE_2018_FRACTURE: Final = Citation(
     ),
 )
 
+RYU_2008: Final = Citation(
+    key="ryu2008",
+    authors="Ryu S, Jin R, Jin JY, Chen Q, Rock J, Anderson J, Movsas B.",
+    year=2008,
+    title="Pain control by image-guided radiosurgery for solitary spinal metastasis",
+    journal="J Pain Symptom Manage",
+    locator="35(3):292-298",
+    doi="10.1016/j.jpainsymman.2007.04.020",
+    pmid="18215498",
+    verified=True,
+    verification=(
+        "Abstract read (PubMed 18215498): 49 patients, 61 solitary spinal metastases, single-dose "
+        "radiosurgery 10-16 Gy; median time to pain relief 14 days, earliest within 24 hours; "
+        "complete relief 46 %, partial 18.9 %."
+    ),
+)
+
+VAN_DER_LINDEN_2004: Final = Citation(
+    key="vanderlinden2004",
+    authors=(
+        "van der Linden YM, Lok JJ, Steenland E, Martijn H, van Houwelingen H, Marijnen CAM, "
+        "Leer JWH; Dutch Bone Metastasis Study Group."
+    ),
+    year=2004,
+    title=(
+        "Single fraction radiotherapy is efficacious: a further analysis of the Dutch Bone "
+        "Metastasis Study controlling for the influence of retreatment"
+    ),
+    journal="Int J Radiat Oncol Biol Phys",
+    locator="59(2):528-537",
+    doi="10.1016/j.ijrobp.2003.10.006",
+    pmid="15145173",
+    verified=True,
+    verification=(
+        "Abstract read (PMID 15145173): retreatment 24 % after 8 Gy single fraction vs 6 % after "
+        "24 Gy in multiple fractions (p < 0.001), over the trial's follow-up, bone metastases of "
+        "any site."
+    ),
+)
+
 ALL: Final = (
     VAN_DER_VELDEN_2018,
+    VAN_DER_LINDEN_2004,
+    RYU_2008,
     TRUNTZER_2013,
     CHOW_2012,
     RADES_2011,

@@ -29,8 +29,8 @@ FISHER_2010: Final = Citation(
     verification=(
         "SINS component points and level classes read in the journal's table as reproduced "
         "by the 2011 validation paper and three independent open-source calculators; "
-        "the 2010 full text was not re-read. Locator confirmed in a secondary source "
-        "(2026-12-07 figure audit)."
+        "the 2010 full text was not re-read. Locator, DOI and authors confirmed on the "
+        "journal's abstract page and the PDF header (2026-12-07 figure audit)."
     ),
 )
 

@@ -344,8 +344,27 @@ TKI_SURGERY_TABLE_2021: Final = Citation(
     ),
 )
 
+INLYTA_LABEL: Final = Citation(
+    key="inlyta_label",
+    authors="Pfizer Inc.",
+    year=2020,
+    title=(
+        "Inlyta (axitinib) prescribing information: warnings and precautions, risk of impaired "
+        "wound healing (5.8)"
+    ),
+    journal="US Food and Drug Administration label",
+    verified=True,
+    verification=(
+        "Label text read (section 5.8, revision 1/2020): withhold at least 2 days before elective "
+        "surgery; do not administer for at least 2 weeks after major surgery and until adequate "
+        "wound healing. The same post-operative rule appears in secondary reproductions of the "
+        "cabozantinib, lenvatinib and pazopanib labels (not read)."
+    ),
+)
+
 ALL: Final = (
     TARAWNEH_2021,
+    INLYTA_LABEL,
     PAULINO_PEREIRA_2019,
     KUMAR_2018,
     SPIESSBERGER_2020,

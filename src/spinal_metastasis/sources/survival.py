@@ -71,8 +71,9 @@ GHORI_2015: Final = Citation(
         "reference (from memory); DOI and PMID unknown. The components (modified Bauer >= 3: "
         "2 points; intact ambulation: 1; albumin >= 3.5 g/dL: 1) were read in a spine digest "
         "and news summaries, and the 'ceiling score of three' only in a news summary "
-        "(Becker's Spine Review). Goodwin 2016 confirms the three components. Locator "
-        "confirmed in a secondary source (2026-12-07 figure audit)."
+        "(Becker's Spine Review). Goodwin 2016 confirms the three components. The 2026-12-07 "
+        "figure audit lists the locator as confirmed in a secondary source; a second search "
+        "the same day did not see volume, pages or DOI."
     ),
 )
 

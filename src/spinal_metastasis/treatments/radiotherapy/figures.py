@@ -34,9 +34,9 @@ from spinal_metastasis.sources.radiobiology import (
     HARTSELL_2005,
     RYU_2023,
     SAHGAL_2021_SC24,
-    STEENLAND_1999,
 )
 from spinal_metastasis.sources.radiotherapy import (
+    VAN_DER_LINDEN_2004,
     VAN_DER_VELDEN_2018,
     ZENG_2022,
 )
@@ -170,11 +170,14 @@ _GUIMOND_EGFR: Final = HoldRecommendation(
     citation=GUIMOND_2022,
 )
 _GUIMOND_ANTI_VEGF: Final = HoldRecommendation(
-    days_before=DayRange.from_weeks(4, 4),
-    days_after=DayRange.from_weeks(4, 4),
+    days_before=DayRange(low=0, high=28),
+    days_after=DayRange(low=0, high=28),
     statement=(
-        "Anti-VEGF antibody (bevacizumab): suspend 4 weeks before and after radiotherapy "
-        "(Guimond 2022)."
+        "Anti-VEGF antibody (bevacizumab): up to 4 weeks before and after radiotherapy, the "
+        "suggestion of a review of metastasis-directed hypofractionated radiotherapy (Guimond "
+        "2022); no sourced minimum. The long interval guards against gastrointestinal "
+        "perforation when bowel lies in the field (the tumor board's reading, not in the "
+        "review's abstract)."
     ),
     citation=GUIMOND_2022,
 )
@@ -240,8 +243,9 @@ SBRT_HOLDS: Final[Mapping[SystemicAgent, HoldRecommendation]] = MappingProxyType
             days_after=DayRange.from_weeks(4, 4),
             statement=(
                 "Anti-VEGF antibody: interrupt at least one cycle and wait at least 1 week "
-                "before SBRT (OligoCare, Kroeze 2023; Guimond 2022 suggests 4 weeks); after "
-                "SBRT, where OligoCare is silent, 4 weeks (Guimond 2022)."
+                "before SBRT (OligoCare, Kroeze 2023, read only in a summary: unverified; "
+                "Guimond 2022 suggests 4 weeks); after SBRT, where OligoCare is silent, 4 weeks "
+                "(Guimond 2022)."
             ),
             citation=KROEZE_2023,
         ),
@@ -250,8 +254,9 @@ SBRT_HOLDS: Final[Mapping[SystemicAgent, HoldRecommendation]] = MappingProxyType
             days_after=DayRange(low=5, high=10),
             statement=(
                 "VEGF tyrosine kinase inhibitor: interrupt at least one cycle and wait at least "
-                "1 week before SBRT (OligoCare, Kroeze 2023; Guimond 2022: 5-10 days for "
-                "sorafenib or sunitinib); after SBRT, where OligoCare is silent, 5-10 days "
+                "1 week before SBRT (OligoCare, Kroeze 2023, read only in a summary: unverified; "
+                "'one cycle' of a daily TKI is the library's reading; Guimond 2022: 5-10 days "
+                "for sorafenib or sunitinib); after SBRT, where OligoCare is silent, 5-10 days "
                 "(Guimond 2022)."
             ),
             citation=KROEZE_2023,
@@ -295,12 +300,13 @@ CEBRT_COMPLETE: Final = Rate(
 CEBRT_RETREATMENT: Final[Mapping[Fractionation, Rate]] = MappingProxyType(
     {
         SINGLE_8: Rate(
-            probability=ProbabilityRange.exact(0.18),
+            probability=ProbabilityRange(low=0.18, high=0.24),
             description=(
-                "retreatment after 8 Gy x 1, RTOG 97-14 (9 % after 30 Gy / 10; read in a "
-                "secondary commentary)"
+                "retreatment after 8 Gy x 1: 24 % in the Dutch Bone Metastasis Study (6 % "
+                "after 24 Gy / 6; whole follow-up, bone metastases of any site) and 18 % in "
+                "RTOG 97-14 (9 % after 30 Gy / 10; read in a secondary commentary, unverified)"
             ),
-            citation=HARTSELL_2005,
+            citation=VAN_DER_LINDEN_2004,
         ),
         TEN_3: Rate(
             probability=ProbabilityRange.exact(0.09),
@@ -311,12 +317,12 @@ CEBRT_RETREATMENT: Final[Mapping[Fractionation, Rate]] = MappingProxyType(
             citation=HARTSELL_2005,
         ),
         SIX_4: Rate(
-            probability=ProbabilityRange.exact(0.07),
+            probability=ProbabilityRange.exact(0.06),
             description=(
                 "retreatment after 24 Gy / 6, Dutch Bone Metastasis Study (24 % after "
-                "8 Gy x 1; read in a secondary commentary)"
+                "8 Gy x 1; whole follow-up, bone metastases of any site)"
             ),
-            citation=STEENLAND_1999,
+            citation=VAN_DER_LINDEN_2004,
         ),
         FIVE_4: Rate(
             probability=ProbabilityRange.exact(0.16),
@@ -329,14 +335,18 @@ CEBRT_RETREATMENT: Final[Mapping[Fractionation, Rate]] = MappingProxyType(
     }
 )
 
-#: SBRT: median time to pain relief 1.8 months after single-fraction spine SRS (median 15 Gy).
-SBRT_ONSET_DAYS: Final = DayRange.from_months(1.8, 1.8)
+#: SBRT onset window: earliest relief within 24 hours, median 14 days after single-dose spine
+#: radiosurgery (Ryu 2008, 61 metastases, 10-16 Gy x 1); Balagamwala 2018's median 1.8 months
+#: (visit-bound, retrospective) stays a finding.
+SBRT_ONSET_DAYS: Final = DayRange(low=1, high=14)
 #: RTOG 0631: pain response (>= 3-point NRPS improvement) at 3 months 41.3 % after SRS.
 SBRT_RESPONSE: Final = Rate(
     probability=ProbabilityRange.exact(0.413),
     description=(
         "pain response (at least 3 points better on the numerical rating pain scale) at "
-        "3 months after 16 or 18 Gy x 1, RTOG 0631; 60.5 % after 8 Gy x 1 conventional"
+        "3 months after 16 or 18 Gy x 1, RTOG 0631; 60.5 % after 8 Gy x 1 conventional on the "
+        "same endpoint. Not comparable with the conventional-EBRT response figure (PRESENT, "
+        "consensus endpoint), which uses another endpoint"
     ),
     citation=RYU_2023,
 )
@@ -354,7 +364,7 @@ SBRT_RETREATMENT: Final = Rate(
     probability=ProbabilityRange.exact(0.02),
     description=(
         "re-irradiation of the site within 1 year after 24 Gy / 2, SC.24 secondary analysis "
-        "(16 % after 20 Gy / 5; read in a trial summary)"
+        "(16 % after 20 Gy / 5; read in a trial summary, unverified: the analysis was not read)"
     ),
     citation=ZENG_2022,
 )

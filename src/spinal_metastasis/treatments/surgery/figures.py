@@ -112,7 +112,8 @@ _ANTI_VEGF_LABEL: Final = HoldRecommendation(
     statement=(
         "Anti-VEGF antibody (bevacizumab): withheld at least 28 days before elective surgery "
         "and restarted no sooner than 28 days after major surgery, once the wound has healed "
-        "(label)."
+        "(label). The interval before concerns elective surgery: an urgent decompression for "
+        "a neurological deficit is not delayed for the washout."
     ),
     citation=AVASTIN_LABEL,
 )
@@ -122,22 +123,28 @@ _ANTI_VEGF_GUIDELINE: Final = HoldRecommendation(
     days_before=DayRange.from_weeks(6, 8),
     days_after=DayRange.from_weeks(4, 8),
     statement=(
-        "Anti-VEGF antibody (bevacizumab): stopped 6-8 weeks before major surgery (about two "
-        "half-lives of 20 days) and restarted 4-8 weeks after, once the wound has healed "
-        "(guidelines: Gordon 2009, NHS Scotland acute oncology; longer than the 28-day label)."
+        "Anti-VEGF antibody (bevacizumab): stopped 6-8 weeks before elective major surgery "
+        "(about two half-lives of 20 days) and restarted 4-8 weeks after, once the wound has "
+        "healed (guidelines: Gordon 2009, NHS Scotland acute oncology; longer than the 28-day "
+        "label). An urgent decompression for a neurological deficit is not delayed for the "
+        "washout."
     ),
     citation=ROCHE_AVASTIN_PERIOPERATIVE,
 )
 # Front Oncol 2021 Table 3 (label summary): axitinib 24 h, pazopanib 7 d, regorafenib 2 wk,
 # cabozantinib 28 d, anlotinib 4 wk, apatinib 30 d before surgery; resumption not given.
+# After surgery: at least 2 weeks and until adequate wound healing (axitinib label, read; the
+# same rule in secondary reproductions of the cabozantinib, lenvatinib and pazopanib labels).
 _VEGF_TKI: Final = HoldRecommendation(
     days_before=DayRange(low=1, high=30),
-    days_after=DayRange.exact(0),
+    days_after=DayRange.exact(14),
     statement=(
-        "VEGF tyrosine kinase inhibitor: stopped before scheduled surgery for 24 hours "
+        "VEGF tyrosine kinase inhibitor: stopped before elective surgery for 24 hours "
         "(axitinib) to 30 days (apatinib) by label, e.g. pazopanib 7 days, regorafenib 2 weeks, "
         "cabozantinib 28 days; sorafenib and sunitinib: interruption recommended without an "
-        "interval. No sourced interval for resuming after surgery (not counted)."
+        "interval. After major surgery: not for at least 2 weeks and until adequate wound "
+        "healing (axitinib label; 14 days counted, longer until the wound heals). An urgent "
+        "decompression for a neurological deficit is not delayed for the washout."
     ),
     citation=TKI_SURGERY_TABLE_2021,
 )
@@ -146,9 +153,10 @@ _CYTOTOXIC: Final = HoldRecommendation(
     days_before=DayRange.exact(21),
     days_after=DayRange.exact(21),
     statement=(
-        "Cytotoxic chemotherapy: held about 3 weeks on each side of surgery, since chemotherapy "
-        "within 3 weeks of surgical stabilization went with more wound-related revisions "
-        "(Jarvers 2021). The 2-4 weeks to resumption quoted in the clinical reference are "
+        "Cytotoxic chemotherapy: held about 3 weeks on each side of elective surgery, since "
+        "chemotherapy within 3 weeks of surgical stabilization went with more wound-related "
+        "revisions (Jarvers 2021); an urgent decompression for a neurological deficit is not "
+        "delayed for it. The 2-4 weeks to resumption quoted in the clinical reference are "
         "from memory and not used."
     ),
     citation=JARVERS_2021,
@@ -198,10 +206,14 @@ PATCHELL_REGAINED_WALKING: Final = Rate(
     ),
     citation=PATCHELL_2005,
 )
-#: Kumar 2018: median hospital stay after metastatic spine tumour surgery (220 patients).
-OPEN_SURGERY_HOSPITAL_DAYS: Final = DayRange.exact(7)
-#: Bastos 2020: hospital stay after open separation surgery for thoracic compression.
-SEPARATION_HOSPITAL_DAYS: Final = DayRange.exact(9)
+#: Hospital stay after open surgery for spinal metastases, 7-9 days: median 7 days (range
+#: 1-30) after metastatic spine tumour surgery (Kumar 2018, 220 patients; 11 days or more in
+#: the top quartile, with more than 9 instrumented levels or complications) and 9 days after
+#: open surgery for thoracic compression (Bastos 2020).
+OPEN_SURGERY_HOSPITAL_DAYS: Final = DayRange(low=7, high=9)
+#: Separation surgery: the same 7-9 days (Bastos 2020's 9 days is open surgery for thoracic
+#: epidural compression; Kumar 2018's median 7 days all metastatic spine tumour surgery).
+SEPARATION_HOSPITAL_DAYS: Final = DayRange(low=7, high=9)
 #: Laufer 2013: 1-year cumulative local progression 4.1 % (24-30 Gy / 3 fractions) to 22.6 %
 #: (18-36 Gy / 5-6 fractions) after separation surgery: local control 77.4-95.9 %, which
 #: holds Al-Omair 2013's 84 %.

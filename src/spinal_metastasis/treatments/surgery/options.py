@@ -97,7 +97,7 @@ def assess_decompressive_laminectomy(
         >>> patient = example_patient("renal_t7_cord_compression")
         >>> option = assess_decompressive_laminectomy(lesion_context(patient, patient.lesions[0]))
         >>> option.eligibility.value, str(option.burden.hospital_days)
-        ('eligible', '7 days')
+        ('eligible', '7–9 days')
     """
     return _decompressive_laminectomy(_verdicts(DECOMPRESSION_RULES, context), context, holds)
 
