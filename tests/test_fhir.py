@@ -1709,6 +1709,26 @@ def test_lung_code_and_histology_disagree() -> None:
     assert PrimaryTumor.LUNG_NON_SMALL_CELL is reimport(bundle_of(agree)).primary
 
 
+@pytest.mark.parametrize(
+    ("histology", "expected"),
+    [
+        ("8012/3", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("8560/3", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("8250/3", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("8255/3", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("8550/3", PrimaryTumor.LUNG_NON_SMALL_CELL),
+        ("8240/3", None),
+        ("8972/3", None),
+    ],
+)
+def test_non_small_cell_histologies(histology: str, expected: PrimaryTumor | None) -> None:
+    """C34 with a non-small cell carcinoma of the SEER lung rules is non-small cell (F7)."""
+    lung = primary(
+        {"system": ICD10CM, "code": "C34.11"}, histology={"system": ICDO3, "code": histology}
+    )
+    assert expected is reimport(bundle_of(lung)).primary
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})

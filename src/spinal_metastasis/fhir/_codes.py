@@ -331,10 +331,20 @@ PRIMARY_SNOMED: Final = MappingProxyType(
 #: ICD-O-3 histologies of small cell carcinoma (SEER lung rule M4: 8041-8045).
 SMALL_CELL_ICDO3: Final = frozenset({"8041", "8042", "8043", "8044", "8045"})
 #: ICD-O-3 histologies of non-small cell carcinoma of the lung: 8046 (non-small cell carcinoma),
-#: the adenocarcinomas and the squamous cell carcinomas of the SEER lung rules.
+#: the adenocarcinomas and the squamous cell carcinomas of the SEER lung rules, and the
+#: carcinomas of SPECIFIC_NON_SMALL_CELL_CARCINOMA in imsweb/mph ``MphConstants.java`` (commit
+#: 01da335, the SEER 2007 lung rules): large cell 8012-8014, pleomorphic 8022, sarcomatoid
+#: 8031-8033, papillary squamous 8052, squamous 8070-8073, 8082-8084, basaloid 8123,
+#: adenocarcinomas 8140, 8230, 8250-8255 (bronchioloalveolar, mixed), 8260, 8310, 8333,
+#: 8480-8481, 8490, 8550 (acinar), adenoid cystic 8200, mucoepidermoid 8430, mucinous
+#: cystadenocarcinoma 8470, adenosquamous 8560. Its non-carcinomas (pulmonary blastoma 8972,
+#: carcinosarcoma 8980) are left out: a lung primary with them stays unknown.
 NON_SMALL_CELL_ICDO3: Final = frozenset(
     {"8046", "8140", "8201", "8260", "8230", "8500", "8572", "8574", "8480"}
     | {"8070", "8071", "8073", "8075", "8076", "8078"}
+    | {"8012", "8013", "8014", "8022", "8031", "8032", "8033", "8052", "8072"}
+    | {"8082", "8083", "8084", "8123", "8200", "8250", "8251", "8252", "8253"}
+    | {"8254", "8255", "8310", "8333", "8430", "8470", "8481", "8490", "8550", "8560"}
 )
 #: SNOMED CT morphologies of non-small cell lung carcinoma: Adenocarcinoma (EX_Basic.fsh).
 NON_SMALL_CELL_SNOMED_MORPHOLOGY: Final = frozenset({"1187332001"})
