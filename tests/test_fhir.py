@@ -1729,6 +1729,23 @@ def test_non_small_cell_histologies(histology: str, expected: PrimaryTumor | Non
     assert expected is reimport(bundle_of(lung)).primary
 
 
+def test_extraspinal_count_closed_world() -> None:
+    """Spinal metastases alone count 0 extraspinal; a recorded unknown keeps it unknown (F11)."""
+    assert 0 == reimport(bundle_of(secondary("s", T4))).extraspinal_bone_metastases
+    absent = _project_observation(
+        "extraspinal_bone_metastases",
+        dataAbsentReason={
+            "coding": [
+                {
+                    "system": "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                    "code": "unknown",
+                }
+            ]
+        },
+    )
+    assert None is reimport(bundle_of(secondary("s", T4), absent)).extraspinal_bone_metastases
+
+
 def test_recorded_age_wins_over_birth_date() -> None:
     """An age recorded by the project's Observation wins over the birth date, and says so."""
     age = _project_observation("age_years", valueQuantity={"value": 70, "code": "a"})
