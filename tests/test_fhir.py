@@ -1455,7 +1455,9 @@ class TestUnplacedBoneSites:
         """A vertebra and a site not placed in one Condition: counts unknown, lesion read."""
         both = secondary("both", T4)
         both["bodySite"].append({"text": "pedicle"})
-        patient = patient_from_bundle(bundle_of(both), as_of=AS_OF).patient
+        result = patient_from_bundle(bundle_of(both), as_of=AS_OF)
+        patient = result.patient
+        assert result.report[0].reason.endswith("counts of sites left unknown")
         assert (1, None, None) == (
             len(patient.lesions),
             patient.vertebral_metastases,

@@ -314,6 +314,12 @@ class _Reader:
                     reason=previous.reason,
                 )
             return
+        if (
+            previous is not None
+            and previous.status is MappingStatus.AMBIGUOUS
+            and status is MappingStatus.MAPPED
+        ):
+            reason = f"{reason}; {previous.reason}"  # mapped, but part of it left unknown
         self.report[index] = ReportEntry(
             entry=index,
             resource_type=self.kind(index),
