@@ -830,7 +830,7 @@ class TestCountsOfSites:
             "resourceType": "BodyStructure",
             "id": "volume",
             "location": {"coding": [{"system": SNOMED, "code": T9}]},
-            "patient": {"reference": "Patient/p"},
+            "patient": {"reference": "Patient/cancer-patient-john-anyperson"},
         }
         course = radiotherapy([], 800, 1, "2025-12-15")
         del course["bodySite"]
@@ -1414,6 +1414,17 @@ class TestOtherPatients:
             entry.status for entry in result.report[1:]
         ]
         assert "another-patient" not in str(result)
+
+    def test_without_patient_first_subject(self) -> None:
+        """Without a Patient, resources about another subject than the first are ignored."""
+        other = performance("89247-1", 4, "2026-01-12")
+        other["subject"] = {"reference": "http://example.org/fhir/Patient/another-patient"}
+        same = performance("89247-1", 2, "2026-01-10")
+        same["subject"] = {
+            "reference": "http://example.org/fhir/Patient/cancer-patient-john-anyperson"
+        }
+        result = patient_from_bundle(bundle_of(secondary("s", T4), same, other), as_of=AS_OF)
+        assert (2, MappingStatus.IGNORED) == (result.patient.ecog, result.report[2].status)
 
     def test_body_structure_of_another_patient(self) -> None:
         """A volume of another patient does not place this patient's course."""

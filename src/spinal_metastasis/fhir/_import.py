@@ -166,6 +166,19 @@ def _effective(resource: Mapping[str, object]) -> tuple[date, date] | None:
     return None
 
 
+def _subject(resource: Mapping[str, object]) -> object:
+    return resource.get("patient" if resource["resourceType"] == "BodyStructure" else "subject")
+
+
+def _reference_key(reference: object) -> str | None:
+    """``Type/id`` of a literal reference (the tail of an absolute URL), or None."""
+    target = _text(reference.get("reference")) if isinstance(reference, Mapping) else None
+    if not target:
+        return None
+    parts = target.rstrip("/").split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 else target  # noqa: PLR2004 - Type/id
+
+
 def _named_secondary(concept: object) -> bool:
     """Whether a CodeableConcept's text or a coding's display names a metastasis."""
     if not isinstance(concept, Mapping):
@@ -246,6 +259,7 @@ class _Reader:
         self.brain: list[int] = []
         self.unknown: set[str] = set()  # fields a bundle records as unknown (not to be counted)
         self.subject: int | None = None  # the entry of the bundle's Patient
+        self.subject_key: str | None = None  # without a Patient: the first subject named
 
     # --- bundle structure
 
@@ -362,6 +376,9 @@ class _Reader:
         ordered = sorted(self.resources, key=lambda item: item[1]["resourceType"] != "Condition")
         patients = [index for index, resource in self.resources if self.kind(index) == "Patient"]
         self.subject = patients[0] if patients else None
+        if self.subject is None:  # no Patient: the first subject named is the patient
+            named = (_reference_key(_subject(resource)) for _, resource in self.resources)
+            self.subject_key = next((key for key in named if key is not None), None)
         for index, resource in ordered:
             kind = str(resource["resourceType"])
             reader = readers.get(kind)
@@ -375,7 +392,7 @@ class _Reader:
                 self.note(
                     index,
                     MappingStatus.IGNORED,
-                    "about another patient than the bundle's first Patient (subject)",
+                    "about another patient than the bundle's (subject)",
                 )
             elif reader is not None:
                 reader(index, resource)
@@ -402,10 +419,12 @@ class _Reader:
 
     def _other_patient(self, resource: Mapping[str, object]) -> bool:
         """Whether the resource's subject is a patient other than the bundle's Patient."""
-        if self.subject is None or resource["resourceType"] == "Patient":
+        if resource["resourceType"] == "Patient":
             return False
-        key = "patient" if resource["resourceType"] == "BodyStructure" else "subject"
-        reference = resource.get(key)
+        reference = _subject(resource)
+        if self.subject is None:
+            key = _reference_key(reference)
+            return key is not None and self.subject_key is not None and key != self.subject_key
         if not isinstance(reference, Mapping) or not _text(reference.get("reference")):
             return False  # no reference (or an identifier only): cannot tell
         return self.resolve(reference) != self.subject
