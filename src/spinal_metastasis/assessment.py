@@ -664,11 +664,23 @@ def rank_options(
     ]
     score = {item.order: _mean(item.costs, weights, priorities) for item in scored}
 
+    # Which options dominate which, and which must rank above which (dominance, or the lower
+    # one lacks figures the upper has): each pair judged once.
+    dominates = {
+        (a.order, b.order): a is not b
+        and _dominates(a.option, b.option, priorities, holds_sourced=holds_sourced)
+        for a in scored
+        for b in scored
+    }
+    above = {
+        (a.order, b.order): dominates[a.order, b.order] or (a is not b and _covers(a, b, weights))
+        for a in scored
+        for b in scored
+    }
+
     def before(a: _Scored, b: _Scored) -> bool:
-        """Whether ``a`` must rank above ``b`` (dominance, or ``b`` lacks ``a``'s figures)."""
-        return _covers(a, b, weights) or _dominates(
-            a.option, b.option, priorities, holds_sourced=holds_sourced
-        )
+        """Whether ``a`` must rank above ``b``."""
+        return above[a.order, b.order]
 
     caution_scores = [
         score[item.order]
@@ -710,9 +722,7 @@ def rank_options(
             eligibility=item.option.eligibility,
             score=round(score[item.order], 6),
             dominated_by=tuple(
-                other.modality
-                for other in kept
-                if _dominates(other, item.option, priorities, holds_sourced=holds_sourced)
+                other.option.modality for other in scored if dominates[other.order, item.order]
             ),
             without_figures=tuple(p for p in priorities if p not in item.costs),
             tied_with=tuple(
