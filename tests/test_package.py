@@ -1,7 +1,26 @@
 import subprocess
 import sys
 
+import pytest
+
 import spinal_metastasis
+
+RULES_IMPORT_ORDERS = (
+    "import spinal_metastasis as s; s.rules; import spinal_metastasis.rule_engine.engine as e",
+    "import spinal_metastasis.rule_engine.engine as e; import spinal_metastasis as s; s.rules",
+    (
+        "from spinal_metastasis import rules; import spinal_metastasis.rule_engine as e; "
+        "import spinal_metastasis as s"
+    ),
+    (
+        "import spinal_metastasis as s; s.assess(s.example_patient()); s.rules; "
+        "from spinal_metastasis.rule_engine import engine as e"
+    ),
+    (
+        "from spinal_metastasis.rule_engine.engine import Rule; import spinal_metastasis as s; "
+        "import spinal_metastasis.rule_engine as e; s.Rule"
+    ),
+)
 
 
 class TestPackage:
@@ -51,3 +70,19 @@ class TestNames:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert result.stdout.strip() == "True True"
+
+    @pytest.mark.parametrize("imports", RULES_IMPORT_ORDERS)
+    def test_rules_is_the_function_and_the_engine_importable_in_any_order(
+        self, imports: str
+    ) -> None:
+        """`spinal_metastasis.rules` stays the function, and the rules engine stays importable."""
+        code = (
+            f"{imports}; import spinal_metastasis.rule_engine.engine as engine; "
+            "print(type(s.rules).__name__, s.rules(s.Modality.SBRT)[0].id, "
+            "engine.__name__, e.__name__.startswith('spinal_metastasis.rule_engine'))"
+        )
+        result = subprocess.run(  # noqa: S603 - a fixed command
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        expected = "function sbrt.performance_status spinal_metastasis.rule_engine.engine True"
+        assert result.stdout.strip() == expected

@@ -33,7 +33,13 @@ from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.pathways import possible_radiosensitive
 from spinal_metastasis.performance import possible_ecog
 from spinal_metastasis.radiobiology import Schedule
-from spinal_metastasis.rules.engine import MODEL_FIELDS, Eligibility, Rule, clear_cache, evaluate
+from spinal_metastasis.rule_engine.engine import (
+    MODEL_FIELDS,
+    Eligibility,
+    Rule,
+    clear_cache,
+    evaluate,
+)
 from spinal_metastasis.testing import patients
 from spinal_metastasis.treatments.context import OptionFacts, lesion_context
 from spinal_metastasis.treatments.radiotherapy import DEFAULT_CEBRT_SCHEDULE, DEFAULT_SBRT_SCHEDULE

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from spinal_metastasis import Patient, SpinalLesion, SystemicAgent, VertebralLevel
 from spinal_metastasis.ranges import DayRange
-from spinal_metastasis.rules.engine import evaluate
+from spinal_metastasis.rule_engine.engine import evaluate
 from spinal_metastasis.sources.treatments import GUIMOND_2022, SIR_2019
 from spinal_metastasis.treatments._common import (
     HoldRecommendation,

@@ -76,8 +76,8 @@ if TYPE_CHECKING:
     )
     from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
     from spinal_metastasis.references import REFERENCES
-    from spinal_metastasis.rules import rules
-    from spinal_metastasis.rules.engine import Rule
+    from spinal_metastasis.rule_engine import rules
+    from spinal_metastasis.rule_engine.engine import Rule
     from spinal_metastasis.scores.bauer import (
         BauerGroup,
         BauerScore,
@@ -301,8 +301,8 @@ _MODULE_OF: Final = {
         "spinal_metastasis.radiobiology",
     ),
     **dict.fromkeys(("DayRange", "ProbabilityRange", "ScoreRange"), "spinal_metastasis.ranges"),
-    **dict.fromkeys(("Rule",), "spinal_metastasis.rules.engine"),
-    **dict.fromkeys(("rules",), "spinal_metastasis.rules"),
+    **dict.fromkeys(("Rule",), "spinal_metastasis.rule_engine.engine"),
+    **dict.fromkeys(("rules",), "spinal_metastasis.rule_engine"),
     **dict.fromkeys(("REFERENCES",), "spinal_metastasis.references"),
     **dict.fromkeys(
         (

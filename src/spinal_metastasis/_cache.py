@@ -69,7 +69,7 @@ def clear() -> None:
     for cache_clear in _CLEARS:
         cache_clear()
     # The rules engine keeps its own table of evaluations (when it has been loaded).
-    engine = sys.modules.get("spinal_metastasis.rules.engine")
+    engine = sys.modules.get("spinal_metastasis.rule_engine.engine")
     if engine is not None:
         engine.clear_cache()
 

@@ -100,7 +100,7 @@ class Finding:
         citation: The source the statement rests on.
         inputs: The input values it used; an unknown input shows as ``"unknown"``.
         rule_id: The id of the eligibility rule that produced the finding
-            (``"sbrt.sins_unstable"``; see :func:`spinal_metastasis.rules.rules`), or ``None``
+            (``"sbrt.sins_unstable"``; see :func:`spinal_metastasis.rules`), or ``None``
             for a finding no rule produced (a trade-off figure, a score's note).
     """
 

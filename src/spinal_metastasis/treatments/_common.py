@@ -16,7 +16,7 @@ from attrs import frozen
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import Patient, SystemicAgent
 from spinal_metastasis.ranges import DayRange
-from spinal_metastasis.rules.engine import Eligibility, Rule, Statement, Values, field_input
+from spinal_metastasis.rule_engine.engine import Eligibility, Rule, Statement, Values, field_input
 from spinal_metastasis.sources.treatments import SIR_2019
 from spinal_metastasis.treatments.option import AgentHold
 

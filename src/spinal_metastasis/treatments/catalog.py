@@ -1,6 +1,6 @@
 """The registry of eligibility rules: which rules each modality applies, in order.
 
-:func:`spinal_metastasis.rules.rules` serves it. Shared rules (open-surgery fitness,
+:func:`spinal_metastasis.rules` serves it. Shared rules (open-surgery fitness,
 coagulation) appear under every modality that applies them.
 """
 
@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Final
 
 from spinal_metastasis.errors import InvalidInputError
-from spinal_metastasis.rules.engine import Rule
+from spinal_metastasis.rule_engine.engine import Rule
 from spinal_metastasis.treatments.context import OptionFacts
 from spinal_metastasis.treatments.option import Modality
 from spinal_metastasis.treatments.percutaneous.rules import (
@@ -51,7 +51,7 @@ RULES: Final[Mapping[Modality, tuple[Rule[OptionFacts], ...]]] = MappingProxyTyp
 
 
 def rules_of(modality: Modality | str | None) -> tuple[Rule[OptionFacts], ...]:
-    """The rules of one modality, or every rule once (see :func:`spinal_metastasis.rules.rules`)."""
+    """The rules of one modality, or every rule once (see :func:`spinal_metastasis.rules`)."""
     if modality is None:
         return tuple(dict.fromkeys(rule for group in RULES.values() for rule in group))
     try:

@@ -1,6 +1,6 @@
 """The inputs the treatment rules read: model fields and quantities derived from them.
 
-Each is an :class:`~spinal_metastasis.rules.Input`: it declares the ``Patient`` /
+Each is an :class:`~spinal_metastasis.rule_engine.engine.Input`: it declares the ``Patient`` /
 ``SpinalLesion`` fields it depends on and the values a completion of the unknowns can
 give it, so that the rules engine can enumerate it and name, in ``missing``, the fields
 a user can supply.
@@ -11,7 +11,7 @@ from typing import Final
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import ESCC, Frankel
 from spinal_metastasis.performance import possible_ecog
-from spinal_metastasis.rules.engine import Input, field_input, possible_values
+from spinal_metastasis.rule_engine.engine import Input, field_input, possible_values
 from spinal_metastasis.treatments.context import OptionFacts
 
 __all__ = [

@@ -24,7 +24,7 @@ from spinal_metastasis._cache import memoized
 from spinal_metastasis.evidence import Citation, Finding, finding
 from spinal_metastasis.model import SystemicAgent
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
-from spinal_metastasis.rules.engine import Eligibility, RuleOutcome
+from spinal_metastasis.rule_engine.engine import Eligibility, RuleOutcome
 
 __all__ = [
     "AgentHold",

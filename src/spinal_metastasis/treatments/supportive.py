@@ -2,7 +2,7 @@
 
 Supportive care (analgesia, and no local treatment of the lesion) is open to
 every patient: its one rule, ``best_supportive_care.open_to_all`` (see
-:func:`spinal_metastasis.rules.rules`), is always eligible.
+:func:`spinal_metastasis.rules`), is always eligible.
 
 Trade-offs: no local tumor control (``None``), no published onset of pain
 relief (``None``), no interruption of systemic therapy (no procedure), an
@@ -14,7 +14,7 @@ from typing import Final, cast
 
 from spinal_metastasis.evidence import finding
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
-from spinal_metastasis.rules.engine import Rule, Statement, evaluate
+from spinal_metastasis.rule_engine.engine import Rule, Statement, evaluate
 from spinal_metastasis.sources.scores import FISHER_2010, TOMITA_2001
 from spinal_metastasis.sources.survival import LEITHNER_2008
 from spinal_metastasis.treatments.context import LesionContext, OptionFacts

@@ -25,7 +25,7 @@ instability (NOMS); it stabilizes but does not treat the tumor.
 
 The eligibility rules are declared once, in
 :mod:`~spinal_metastasis.treatments.percutaneous.rules`, and listed by
-:func:`spinal_metastasis.rules.rules` (``rules(Modality.CRYOABLATION)``); every figure is
+:func:`spinal_metastasis.rules` (``rules(Modality.CRYOABLATION)``); every figure is
 typed data in :mod:`~spinal_metastasis.treatments.percutaneous.figures`, from the project's
 research note or clinical reference, with its citation; a figure no source gives is
 ``None``. The options are in :mod:`~spinal_metastasis.treatments.percutaneous.options`.

@@ -3,7 +3,7 @@
 Spinal LITT, focused ultrasound and vertebral augmentation: their indications and the limits
 of their series.
 
-Listed with the shared rules by :func:`spinal_metastasis.rules.rules`.
+Listed with the shared rules by :func:`spinal_metastasis.rules`.
 """
 
 from typing import Final
@@ -11,7 +11,7 @@ from typing import Final
 from spinal_metastasis.anatomy import Region, VertebralLevel, format_levels
 from spinal_metastasis.evidence import input_value
 from spinal_metastasis.model import ESCC, Collapse, Frankel, Pain
-from spinal_metastasis.rules.engine import (
+from spinal_metastasis.rule_engine.engine import (
     Eligibility,
     Rule,
     Statement,

@@ -1,14 +1,14 @@
 """The percutaneous options: ablation, LITT, focused ultrasound and vertebral augmentation.
 
 Their rules are declared in :mod:`spinal_metastasis.treatments.percutaneous.rules` and
-listed by :func:`spinal_metastasis.rules.rules`; their figures are in
+listed by :func:`spinal_metastasis.rules`; their figures are in
 :mod:`~spinal_metastasis.treatments.percutaneous.figures`.
 """
 
 from typing import Final
 
 from spinal_metastasis.evidence import Citation, Finding
-from spinal_metastasis.rules.engine import Rule, evaluate
+from spinal_metastasis.rule_engine.engine import Rule, evaluate
 from spinal_metastasis.sources.percutaneous import (
     CARDIA_2023,
     HURWITZ_2014,

@@ -2,16 +2,16 @@
 
 Ablation, LITT, focused ultrasound and vertebral augmentation share rules that differ only
 in the option's name and source: ``ablation_rules`` and the factories below build one
-:class:`~spinal_metastasis.rules.engine.Rule` per option, each with its own id
+:class:`~spinal_metastasis.rule_engine.engine.Rule` per option, each with its own id
 (``radiofrequency_ablation.neurology``); the coagulation rules are shared
-(``coagulation.platelets``). :func:`spinal_metastasis.rules.rules` lists them.
+(``coagulation.platelets``). :func:`spinal_metastasis.rules` lists them.
 """
 
 from typing import Final
 
 from spinal_metastasis.evidence import Citation, input_value
 from spinal_metastasis.model import Alignment, BoneLesion
-from spinal_metastasis.rules.engine import (
+from spinal_metastasis.rule_engine.engine import (
     Eligibility,
     Rule,
     Statement,

@@ -12,7 +12,7 @@ schedules for cEBRT, stereotactic ones for SBRT):
 
 The eligibility rules are declared once, in
 :mod:`~spinal_metastasis.treatments.radiotherapy.rules`, and listed by
-:func:`spinal_metastasis.rules.rules` (``rules(Modality.SBRT)``): each with its id, the inputs
+:func:`spinal_metastasis.rules` (``rules(Modality.SBRT)``): each with its id, the inputs
 it reads, what it checks and its source; the docs render their table from that registry. The
 figures (schedules, thresholds, holds, pain relief, flare, fracture and local control) are typed
 data in :mod:`~spinal_metastasis.treatments.radiotherapy.figures`; the options are in

@@ -1,7 +1,7 @@
 """Conventional external beam radiotherapy: its trade-offs and ``assess_conventional_ebrt``.
 
 The rules are declared in :mod:`spinal_metastasis.treatments.radiotherapy.rules` and listed
-by :func:`spinal_metastasis.rules.rules`.
+by :func:`spinal_metastasis.rules`.
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ from spinal_metastasis.radiobiology import (
     lq_validity_findings,
 )
 from spinal_metastasis.ranges import DayRange, ProbabilityRange
-from spinal_metastasis.rules.engine import evaluate
+from spinal_metastasis.rule_engine.engine import evaluate
 from spinal_metastasis.sources.radiobiology import (
     BONE_PAIN_TRIAL_1999,
     FOWLER_1989,
@@ -323,7 +323,7 @@ def assess_conventional_ebrt(
 ) -> OptionAssessment:
     """Assess conventional external beam radiotherapy for one lesion.
 
-    Rules: ``rules(Modality.CONVENTIONAL_EBRT)`` (see :func:`spinal_metastasis.rules.rules`;
+    Rules: ``rules(Modality.CONVENTIONAL_EBRT)`` (see :func:`spinal_metastasis.rules`;
     declared in :mod:`spinal_metastasis.treatments.radiotherapy.rules`).
 
     Args:

@@ -27,7 +27,14 @@ from spinal_metastasis.radiobiology import (
     max_reirradiation_dose_gy,
     nieder_check,
 )
-from spinal_metastasis.rules.engine import Eligibility, Input, Rule, Statement, Values, derived
+from spinal_metastasis.rule_engine.engine import (
+    Eligibility,
+    Input,
+    Rule,
+    Statement,
+    Values,
+    derived,
+)
 from spinal_metastasis.sources.radiobiology import (
     NIEDER_2006,
     RYU_2023,

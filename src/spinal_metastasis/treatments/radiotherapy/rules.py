@@ -1,7 +1,7 @@
 """The eligibility rules of conventional EBRT and SBRT, declared once.
 
-Every rule is a :class:`~spinal_metastasis.rules.engine.Rule`; the registry
-(:func:`spinal_metastasis.rules.rules`) lists them and the docs render their table from it.
+Every rule is a :class:`~spinal_metastasis.rule_engine.engine.Rule`; the registry
+(:func:`spinal_metastasis.rules`) lists them and the docs render their table from it.
 Decisions the sources leave open are stated in each rule's statements; see
 :mod:`spinal_metastasis.treatments.radiotherapy` for the family.
 """
@@ -11,7 +11,7 @@ from typing import Final
 from spinal_metastasis.anatomy import VertebralLevel, format_levels
 from spinal_metastasis.model import ESCC
 from spinal_metastasis.ranges import ScoreRange
-from spinal_metastasis.rules.engine import Eligibility, Rule, Statement, Values
+from spinal_metastasis.rule_engine.engine import Eligibility, Rule, Statement, Values
 from spinal_metastasis.sources.radiobiology import (
     RYU_2023,
     SAHGAL_2021_SC24,

@@ -1,7 +1,7 @@
 """Stereotactic body radiotherapy: trade-offs, ``sbrt_collapse_risk``, ``assess_sbrt``.
 
 The rules are declared in :mod:`spinal_metastasis.treatments.radiotherapy.rules` and listed
-by :func:`spinal_metastasis.rules.rules`.
+by :func:`spinal_metastasis.rules`.
 """
 
 import math
@@ -27,7 +27,7 @@ from spinal_metastasis.radiobiology import (
     sbrt_cord_limit,
 )
 from spinal_metastasis.ranges import DayRange
-from spinal_metastasis.rules.engine import evaluate
+from spinal_metastasis.rule_engine.engine import evaluate
 from spinal_metastasis.sources.radiobiology import (
     GUCKENBERGER_2014,
     RYU_2023,
@@ -425,7 +425,7 @@ def assess_sbrt(
 ) -> OptionAssessment:
     """Assess stereotactic body radiotherapy for one lesion.
 
-    Rules: ``rules(Modality.SBRT)`` (see :func:`spinal_metastasis.rules.rules`; declared in
+    Rules: ``rules(Modality.SBRT)`` (see :func:`spinal_metastasis.rules`; declared in
     :mod:`spinal_metastasis.treatments.radiotherapy.rules`).
 
     Args:

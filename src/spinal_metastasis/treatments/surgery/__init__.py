@@ -19,7 +19,7 @@ Four options share the rules of open surgery and differ in their indication:
   for a surgical consultation, not an operation.
 
 The eligibility rules are declared once, in :mod:`~spinal_metastasis.treatments.surgery.rules`,
-and listed by :func:`spinal_metastasis.rules.rules` (``rules(Modality.SEPARATION_SURGERY)``):
+and listed by :func:`spinal_metastasis.rules` (``rules(Modality.SEPARATION_SURGERY)``):
 the rules common to open surgery (``open_surgery.fitness``, the Patchell 2005 paraplegia
 exclusion, radiosensitive histology, radiotherapy within 7 days) appear under each option that
 applies them. *Paraplegia* is read as no motor function below the lesion, Frankel A (complete)

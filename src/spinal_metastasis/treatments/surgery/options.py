@@ -1,7 +1,7 @@
 """The open-surgery options: decompression, separation, corpectomy and stabilization.
 
 Their rules are declared in :mod:`spinal_metastasis.treatments.surgery.rules` and listed by
-:func:`spinal_metastasis.rules.rules`; their figures are in
+:func:`spinal_metastasis.rules`; their figures are in
 :mod:`~spinal_metastasis.treatments.surgery.figures`.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from spinal_metastasis.model import (
     SystemicAgent,
 )
-from spinal_metastasis.rules.engine import Rule, evaluate
+from spinal_metastasis.rule_engine.engine import Rule, evaluate
 from spinal_metastasis.treatments._common import HoldRecommendation
 from spinal_metastasis.treatments.context import LesionContext, OptionFacts
 from spinal_metastasis.treatments.option import (

@@ -1,7 +1,7 @@
 """The eligibility rules of open surgery, declared once.
 
-Every rule is a :class:`~spinal_metastasis.rules.engine.Rule`, listed by
-:func:`spinal_metastasis.rules.rules` (the rules shared by the open-surgery options appear
+Every rule is a :class:`~spinal_metastasis.rule_engine.engine.Rule`, listed by
+:func:`spinal_metastasis.rules` (the rules shared by the open-surgery options appear
 under each of them); see :mod:`spinal_metastasis.treatments.surgery` for the family.
 """
 
@@ -25,7 +25,7 @@ from spinal_metastasis.model import (
     RadiationCourse,
 )
 from spinal_metastasis.pathways import SURGICAL_SURVIVAL_FLOOR_YEARS
-from spinal_metastasis.rules.engine import (
+from spinal_metastasis.rule_engine.engine import (
     Eligibility,
     Input,
     Rule,

@@ -1,23 +1,21 @@
 """Eligibility rules as declared values, the engine that evaluates them, and their registry.
 
 :func:`rules` lists every eligibility rule of the library, or those one modality applies;
-each :class:`~spinal_metastasis.rules.engine.Rule` has a stable ``id``, the ``inputs``
+each :class:`~spinal_metastasis.rule_engine.engine.Rule` has a stable ``id``, the ``inputs``
 (``Patient`` / ``SpinalLesion`` field names) whose values can change its verdict, its
 ``citation`` and a one-line ``description``. How rules are written and evaluated:
-:mod:`spinal_metastasis.rules.engine`.
+:mod:`spinal_metastasis.rule_engine.engine`.
 
 This package imports nothing at import time beyond the standard library: the registry
-loads the treatment modules on first use. ``rules`` names both this package and its
-function: once the package is imported (as every treatment module does), the package
-attribute ``spinal_metastasis.rules`` is this module, which is callable like the function.
+loads the treatment modules on first use. The function is public as
+``spinal_metastasis.rules``; this package has another name, so that importing it or its
+modules (in any order) never rebinds that name to a module.
 """
 
-import sys
-import types
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spinal_metastasis.rules.engine import Rule
+    from spinal_metastasis.rule_engine.engine import Rule
     from spinal_metastasis.treatments.context import OptionFacts
     from spinal_metastasis.treatments.option import Modality
 
@@ -47,14 +45,3 @@ def rules(modality: "Modality | str | None" = None) -> "tuple[Rule[OptionFacts],
     from spinal_metastasis.treatments.catalog import rules_of  # noqa: PLC0415 - lazy on purpose
 
     return rules_of(modality)
-
-
-class _CallableModule(types.ModuleType):
-    """This package's module, callable as :func:`rules` (both are ``spinal_metastasis.rules``)."""
-
-    def __call__(self, modality: "Modality | str | None" = None) -> "tuple[Rule[OptionFacts], ...]":
-        """Return :func:`rules` of ``modality``."""
-        return rules(modality)
-
-
-sys.modules[__name__].__class__ = _CallableModule
