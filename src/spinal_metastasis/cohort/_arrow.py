@@ -9,8 +9,10 @@ The score columns have the dtypes of
 and ordered dictionary columns whose dictionary is the category enum.
 """
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only; the extras load lazily
     import pyarrow as pa
@@ -90,7 +92,7 @@ def _arrow_of(frame: Any, library: str) -> "pa.Table":  # noqa: ANN401 - polars 
 
 def _with_columns(table: "pa.Table", scored: Any, library: str) -> "pa.Table":  # noqa: ANN401
     """The table with the scored frame's columns that are new or were rewritten."""
-    from spinal_metastasis.cohort.columnar import ERRORS_COLUMN, SCORES  # noqa: PLC0415
+    from spinal_metastasis.cohort.columnar.columns import ERRORS_COLUMN, SCORES  # noqa: PLC0415
     from spinal_metastasis.provenance import provenance_metadata  # noqa: PLC0415 - see stamped
 
     outputs = {ERRORS_COLUMN} | {
@@ -116,33 +118,29 @@ def _encoded(metadata: Mapping[str, str]) -> dict[bytes, bytes]:
 def score_table(
     table: "pa.Table",
     *,
-    columns: Mapping[str, str | None] | None,
-    scores: Iterable[str] | None,
-    errors: Literal["report", "raise"],
-    with_errors: bool = False,
+    score: Callable[[Any], Any],
+    with_errors: Callable[[Any], Any] | None = None,
 ) -> Any:  # noqa: ANN401 - an Arrow table, or a ScoredFrame of Arrow tables
     """Score an Arrow table as :func:`~spinal_metastasis.cohort.score_frame` scores a frame.
 
+    Args:
+        table: The Arrow table.
+        score: Scores a polars or pandas frame (``score_frame`` with its options).
+        with_errors: Scores a frame and reports its errors (``score_frame_with_errors``
+            with its options); when given, it is used instead of ``score``.
+
     Returns:
         The table with the score columns (and the provenance in its schema
-        metadata); with ``with_errors``, a ``ScoredFrame`` of the table and the
-        error report, both Arrow tables.
+        metadata); with ``with_errors``, its ``ScoredFrame`` with the table and the
+        error report as Arrow tables.
     """
-    from spinal_metastasis.cohort.columnar import (  # noqa: PLC0415 - a cycle otherwise
-        ScoredFrame,
-        score_frame,
-        score_frame_with_errors,
-    )
-
     library = _library()
     frame = _from_arrow(table, library)
-    chosen = None if scores is None else list(scores)
-    if with_errors:
-        report = score_frame_with_errors(frame, columns=columns, scores=chosen)
-        return ScoredFrame(
+    if with_errors is not None:
+        report = with_errors(frame)
+        return attrs.evolve(
+            report,
             frame=_with_columns(table, report.frame, library),
             errors=_arrow_of(report.errors, library),
-            absent_fields=report.absent_fields,
         )
-    scored = score_frame(frame, columns=columns, scores=chosen, errors=errors)
-    return _with_columns(table, scored, library)
+    return _with_columns(table, score(frame), library)

@@ -1,5 +1,6 @@
 """Scoring a frame block by block: :func:`score_frame` and :func:`score_frame_with_errors`."""
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any, Final, Generic, Literal, cast
@@ -400,7 +401,10 @@ def score_frame(
         msg = f"'errors' must be 'report' or 'raise' (got {errors!r})"
         raise InvalidInputError(msg, field="errors")
     if is_arrow_table(df):
-        arrow_scored: FrameT = score_table(df, columns=columns, scores=scores, errors=errors)
+        chosen = None if scores is None else list(scores)
+        arrow_scored: FrameT = score_table(
+            df, score=functools.partial(score_frame, columns=columns, scores=chosen, errors=errors)
+        )
         return arrow_scored
     scored, records, _, _ = _score(df, columns, scores)
     if errors == "raise" and records:
@@ -435,8 +439,11 @@ def score_frame_with_errors(
         [(0, 'kps', '75'), (1, 'levels', "'T9-T7'")]
     """
     if is_arrow_table(df):
+        chosen = None if scores is None else list(scores)
         arrow_report: ScoredFrame[FrameT] = score_table(
-            df, columns=columns, scores=scores, errors="report", with_errors=True
+            df,
+            score=score_frame,
+            with_errors=functools.partial(score_frame_with_errors, columns=columns, scores=chosen),
         )
         return arrow_report
     scored, records, absent, adapter = _score(df, columns, scores)
