@@ -29,14 +29,9 @@ from spinal_metastasis import (
     rank_options,
     to_json,
 )
-from spinal_metastasis.assessment import (
-    LesionAssessment,
-    PlanAssessment,
-    RankedOption,
-    _cost,
-    _dominates,
-)
+from spinal_metastasis.assessment import LesionAssessment, PlanAssessment, RankedOption
 from spinal_metastasis.ranges import ProbabilityRange, ScoreRange
+from spinal_metastasis.ranking import _cost, _dominates
 from spinal_metastasis.testing import option_sets, patients
 from spinal_metastasis.treatments.option import OptionAssessment
 
