@@ -28,15 +28,19 @@ from spinal_metastasis.ranges import (
     months_to_days,
     weeks_to_days,
 )
+from spinal_metastasis.sources.augmentation import (
+    BERENSON_2011,
+    EVANS_2016,
+    HQO_2016,
+    PEREZ_2021,
+    SARAVANA_BAWAN_2019,
+)
 from spinal_metastasis.sources.percutaneous import (
     BAAL_2021,
-    BERENSON_2011,
     CALLSTROM_2013,
     CARDIA_2023,
     CRYO_SPINE_12_YEARS_2021,
-    EVANS_2016,
     GOETZ_2004,
-    HQO_2016,
     HURWITZ_2014,
     JENNINGS_2021,
     KASTLER_2013,
@@ -47,9 +51,7 @@ from spinal_metastasis.sources.percutaneous import (
     LV_2020,
     MOTAGHI_2022,
     MURALI_2021,
-    PEREZ_2021,
     SAGOO_2022,
-    SARAVANA_BAWAN_2019,
     TATSUI_2015,
     TATSUI_2016,
     TOMASIAN_2016,

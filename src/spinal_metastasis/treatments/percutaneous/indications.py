@@ -18,9 +18,9 @@ from spinal_metastasis.rule_engine.engine import (
     Values,
     field_input,
 )
+from spinal_metastasis.sources.augmentation import BERENSON_2011
 from spinal_metastasis.sources.percutaneous import (
     BASTOS_2021,
-    BERENSON_2011,
     CHEN_2017,
     TATSUI_2015,
     TATSUI_2016,

@@ -20,16 +20,15 @@ from spinal_metastasis.rule_engine.engine import (
     possible_values,
 )
 from spinal_metastasis.scores.sins import SinsCategory
+from spinal_metastasis.sources.augmentation import PEREZ_2021, TSOUMAKIDOU_2017
 from spinal_metastasis.sources.percutaneous import (
     CALLSTROM_2013,
     DUPUY_2010,
     GEMMETE_2017,
     GOETZ_2004,
     HURWITZ_2014,
-    PEREZ_2021,
     RYAN_2022,
     SAG_2022,
-    TSOUMAKIDOU_2017,
 )
 from spinal_metastasis.sources.scores import LAUFER_2013
 from spinal_metastasis.treatments._common import coagulation_rules
