@@ -108,6 +108,26 @@ class TestRegistry:
         expected = ("levels", "pain", "bone_lesion", "alignment", "collapse", "posterolateral")
         assert expected == rule.inputs
 
+    def test_recent_radiotherapy_declares_the_levels_it_reads(self) -> None:
+        """Only the lesion's levels change the recent-radiotherapy verdict, and they are inputs."""
+        [rule] = [
+            r
+            for r in rules(Modality.CORPECTOMY_RECONSTRUCTION)
+            if r.id == "open_surgery.recent_radiotherapy"
+        ]
+        patient = example_patient("lung_l2_reirradiation")
+        course = attrs.evolve(patient.prior_radiation[0], days_since_completion=3)
+        patient = attrs.evolve(patient, prior_radiation=(course,))
+        verdicts = []
+        for levels in ("L2", "T5"):
+            moved = attrs.evolve(
+                patient, lesions=(attrs.evolve(patient.lesions[0], levels=levels),)
+            )
+            facts = OptionFacts(lesion_context(moved, moved.lesions[0]))
+            verdicts.append(evaluate(rule, facts).verdict)
+        assert [Eligibility.CAUTION, Eligibility.ELIGIBLE] == verdicts
+        assert ("prior_radiation", "levels") == rule.inputs
+
     def test_unknown_modality_is_refused(self) -> None:
         """A name that is not a modality raises the house error."""
         with pytest.raises(InvalidInputError, match="modality"):

@@ -264,7 +264,7 @@ def _recent_domain(value: object) -> tuple[object, ...] | None:
 
 RECENT_COURSES: Final[Input[OptionFacts]] = Input(
     name="recent_courses",
-    fields=("prior_radiation",),
+    fields=("prior_radiation", "levels"),
     read=_courses,
     domain=_recent_domain,
     unknown=lambda _facts: ("prior_radiation",),
