@@ -116,7 +116,8 @@ class TestRegistry:
             if r.id == "open_surgery.recent_radiotherapy"
         ]
         patient = example_patient("lung_l2_reirradiation")
-        course = attrs.evolve(patient.prior_radiation[0], days_since_completion=3)
+        [earlier] = patient.prior_radiation or ()
+        course = attrs.evolve(earlier, days_since_completion=3)
         patient = attrs.evolve(patient, prior_radiation=(course,))
         verdicts = []
         for levels in ("L2", "T5"):
