@@ -16,6 +16,7 @@ from spinal_metastasis import (
     PrimaryTumor,
     SpinalLesion,
     VertebralLevel,
+    VisceralMetastases,
     from_json,
     to_json,
 )
@@ -30,7 +31,12 @@ STABLE_LESION: dict[str, Any] = {
     "collapse": Collapse.NONE,
     "posterolateral": Posterolateral.NONE,
 }
-OPERABLE: dict[str, Any] = {"medically_operable": True, "expected_survival_years": 1.0}
+OPERABLE: dict[str, Any] = {
+    "medically_operable": True,
+    "expected_survival_years": 1.0,
+    "kps": 80,
+    "visceral_metastases": VisceralMetastases.NONE,
+}
 
 
 def case(primary: PrimaryTumor, escc: ESCC, **patient: Any) -> NomsResult:

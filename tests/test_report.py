@@ -65,7 +65,8 @@ class TestVerdictWords:
         text = str(assess(example_patient("prostate_partly_known")))
         assert (
             "    posterior stabilization: not eligible: caution or contraindicated, pending "
-            "medically_operable, expected_survival_years, prior_radiation - "
+            "medically_operable, expected_survival_years, prior_radiation, platelets_10e9_per_l, "
+            "inr, active_infection - "
         ) in text
         assert "posterior stabilization, then conventional EBRT: not eligible: caution or " in text
 

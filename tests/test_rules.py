@@ -234,6 +234,10 @@ class TestEngine:
         """Every completion's verdict is possible, and every possible verdict is reached."""
         unclassified = patient.primary is not None and len(possible_radiosensitive(patient)) > 1
         for rule in rules():
+            if rule.id == "open_surgery.fitness":
+                # Reads the survival scores, each exact under unknowns in its own engine;
+                # soundness over completions: tests/test_treatments_surgery.py.
+                continue
             outcome = _outcome(rule, patient)
             completions = _completions(patient, rule)
             reached = {_outcome(rule, completed).verdict for completed in completions}

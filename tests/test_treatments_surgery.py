@@ -26,6 +26,8 @@ from spinal_metastasis import (
     to_json,
 )
 from spinal_metastasis.histology.radiosensitivity import SC24_TABLE
+from spinal_metastasis.model import VisceralMetastases
+from spinal_metastasis.pathways import NomsPathway
 from spinal_metastasis.ranges import DayRange, ProbabilityRange, ScoreRange
 from spinal_metastasis.scores.escc import ESCC_1C_HIGH
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011
@@ -34,6 +36,7 @@ from spinal_metastasis.sources.surgery import (
     AVASTIN_LABEL,
     JCM_2023_PAINFUL_VCF,
     LEE_2018,
+    NICE_NG24,
     ROCHE_AVASTIN_PERIOPERATIVE,
     TKI_SURGERY_TABLE_2021,
 )
@@ -42,6 +45,7 @@ from spinal_metastasis.testing import patients, radiation_courses
 from spinal_metastasis.treatments.context import (
     AssessmentSettings,
     LesionContext,
+    SurgeryPlatelets,
     lesion_context,
 )
 from spinal_metastasis.treatments.option import (
@@ -92,7 +96,17 @@ POTENTIALLY_UNSTABLE = {
     "collapse": Collapse.NONE_WITH_OVER_50_PERCENT_BODY_INVOLVED,
     "posterolateral": Posterolateral.BILATERAL,
 }
-FIT = {"medically_operable": True, "expected_survival_years": 1.0, "prior_radiation": ()}
+FIT = {
+    "medically_operable": True,
+    "expected_survival_years": 1.0,
+    "prior_radiation": (),
+    "kps": 80,
+    "platelets_10e9_per_l": 200.0,
+    "inr": 1.0,
+    "active_infection": False,
+    # No visceral metastases: modified Bauer >= 1 + (not lung) >= 2, out of its poor band.
+    "visceral_metastases": VisceralMetastases.NONE,
+}
 
 
 def make(
@@ -234,6 +248,158 @@ class TestOperability:
         assert option.eligibility == X
 
 
+#: Every survival score in its poor band: lung primary, untreatable visceral metastases, many
+#: bone metastases, bedridden (KPS 30), no chemotherapy, poor laboratory values.
+TERMINAL: dict[str, Any] = {
+    "kps": 30,
+    "frankel": Frankel.C,
+    "ambulatory": False,
+    "visceral_metastases": VisceralMetastases.UNTREATABLE,
+    "extraspinal_bone_metastases": 5,
+    "vertebral_metastases": 5,
+    "brain_metastases": True,
+    "disseminated_metastases": True,
+    "previous_chemotherapy": True,
+    "albumin_g_per_dl": 2.5,
+    "crp_mg_per_dl": 5.0,
+    "ldh_u_per_l": 500.0,
+    "calcium_mg_per_dl": 11.0,
+    "bilirubin_mg_per_dl": 2.0,
+    "platelets_10e9_per_l": 90.0,
+}
+
+
+class TestPoorFitness:
+    """C1: KPS <= 40, or every computed survival score in its poor band."""
+
+    @pytest.mark.parametrize(
+        ("kps", "verdict"),
+        [
+            pytest.param(40, C, id="KPS 40: poor (Tokuhashi 10-40 %), at most caution"),
+            pytest.param(50, E, id="KPS 50: not poor"),
+        ],
+    )
+    def test_kps_threshold_when_operable(self, kps: int, verdict: Eligibility) -> None:
+        """Team-entered operable: KPS 40 gives caution, KPS 50 eligible (both sides of 40)."""
+        option = assess_decompressive_laminectomy(make(kps=kps, frankel=Frankel.C))
+        assert verdict == option.rules[OPERABLE].verdict
+
+    def test_kps_shown_in_the_finding(self) -> None:
+        """The caution names the KPS and the scores with their bands."""
+        statement = assess_decompressive_laminectomy(make(kps=30)).rules[OPERABLE].finding.statement
+        assert "KPS 30" in statement
+        assert "Tokuhashi" in statement
+        assert "at most caution" in statement
+
+    def test_unknown_operability_is_never_eligible(self) -> None:
+        """A dying patient without an operability entry: caution or contraindicated."""
+        context = make(PrimaryTumor.LUNG_NON_SMALL_CELL, medically_operable=None, **TERMINAL)
+        assert frozenset({True}) == context.fitness.poor
+        for assess in SURGERY.values():
+            option = assess(context)
+            assert frozenset({C, X}) == option.rules[OPERABLE].possible
+            assert E not in option.possible_eligibility
+
+    def test_every_score_poor_gives_caution_when_operable(self) -> None:
+        """Every computed score poor, KPS above 40, team-entered operable: caution."""
+        context = make(PrimaryTumor.LUNG_NON_SMALL_CELL, **{**TERMINAL, "kps": 50})
+        assert frozenset({False}) == context.fitness.kps_poor
+        assert frozenset({True}) == context.fitness.scores_poor
+        assert C == assess_decompressive_laminectomy(context).rules[OPERABLE].verdict
+
+    def test_one_score_out_of_its_poor_band(self) -> None:
+        """One score out of its poor band (no visceral metastases) and KPS 50: eligible."""
+        terminal = {**TERMINAL, "kps": 50, "visceral_metastases": VisceralMetastases.NONE}
+        context = make(PrimaryTumor.LUNG_NON_SMALL_CELL, **terminal)
+        assert frozenset({False}) == context.fitness.scores_poor
+        assert E == assess_decompressive_laminectomy(context).rules[OPERABLE].verdict
+
+    def test_noms_reads_the_same_fitness(self) -> None:
+        """NOMS: poor fitness cannot tolerate surgery, whatever the operability entry."""
+        for operable in (None, True):
+            context = make(
+                PrimaryTumor.MELANOMA, escc=ESCC.GRADE_3, medically_operable=operable, **TERMINAL
+            )
+            assert context.noms.pathway is NomsPathway.CONVENTIONAL_EBRT
+            [systemic] = [f for f in context.noms.findings if f.statement.startswith("Systemic")]
+            assert "Poor fitness: KPS 30" in systemic.statement
+
+
+class TestCoagulationAndInfection:
+    """C2, C3: platelets (NICE NG24), INR (SIR 2019 by analogy), active infection."""
+
+    @pytest.mark.parametrize(
+        ("platelets", "setting", "verdict"),
+        [
+            pytest.param(50.0, SurgeryPlatelets.SURGERY, C, id="50: not above 50 (NG24)"),
+            pytest.param(51.0, SurgeryPlatelets.SURGERY, E, id="51: above 50"),
+            pytest.param(100.0, SurgeryPlatelets.CNS_SURGERY, C, id="CNS setting: 100"),
+            pytest.param(101.0, SurgeryPlatelets.CNS_SURGERY, E, id="CNS setting: 101"),
+            pytest.param(30.0, SurgeryPlatelets.SURGERY, C, id="30 (the board's patient)"),
+        ],
+    )
+    def test_platelets(
+        self, platelets: float, setting: SurgeryPlatelets, verdict: Eligibility
+    ) -> None:
+        """Platelets above the chosen NICE NG24 threshold, both sides of 50 and of 100."""
+        context = make(
+            platelets_10e9_per_l=platelets, settings=AssessmentSettings(surgery_platelets=setting)
+        )
+        for assess in SURGERY.values():
+            option = assess(context)
+            [rule] = [r for r in option.rules if r.finding.rule_id == "open_surgery.platelets"]
+            assert verdict == rule.verdict
+            assert NICE_NG24 == rule.finding.citation
+
+    @pytest.mark.parametrize(
+        ("inr", "verdict"),
+        [
+            pytest.param(1.5, E, id="1.5"),
+            pytest.param(1.6, C, id="1.6"),
+            pytest.param(2.2, C, id="2.2"),
+        ],
+    )
+    def test_inr(self, inr: float, verdict: Eligibility) -> None:
+        """INR above 1.5 gives caution, labelled a percutaneous threshold used by analogy."""
+        option = assess_posterior_stabilization(make(inr=inr))
+        [rule] = [r for r in option.rules if r.finding.rule_id == "open_surgery.inr"]
+        assert verdict == rule.verdict
+        assert "by analogy" in rule.finding.statement
+
+    def test_board_patient_not_eligible(self) -> None:
+        """Platelets 30 with INR 2.2 no longer leave posterior stabilization eligible."""
+        context = make(
+            lesion=sins_lesion(
+                VertebralLevel.T7,
+                Pain.MECHANICAL,
+                BoneLesion.LYTIC,
+                Collapse.AT_LEAST_50_PERCENT,
+                Posterolateral.BILATERAL,
+            ),
+            platelets_10e9_per_l=30.0,
+            inr=2.2,
+        )
+        option = assess_posterior_stabilization(context)
+        assert C == option.eligibility
+        assert "correct it first" in option.rules[-3].finding.statement
+
+    @pytest.mark.parametrize(
+        ("infection", "possible"),
+        [
+            pytest.param(True, frozenset({C}), id="active: caution"),
+            pytest.param(False, frozenset({E}), id="none"),
+            pytest.param(None, frozenset({E, C}), id="unknown"),
+        ],
+    )
+    def test_infection(self, infection: bool | None, possible: frozenset[Eligibility]) -> None:
+        """Active infection: caution (treat first; emergency decompression may still be needed)."""
+        for assess in SURGERY.values():
+            option = assess(make(active_infection=infection))
+            assert possible == option.rules[-1].possible
+            if infection:
+                assert "emergency decompression" in option.rules[-1].finding.statement
+
+
 class TestParaplegia:
     @pytest.mark.parametrize(
         ("frankel", "hours", "verdict"),
@@ -275,7 +441,7 @@ class TestParaplegia:
         option = assess_posterior_stabilization(
             make(frankel=Frankel.A, paraplegia_duration_hours=100, primary=PrimaryTumor.LYMPHOMA)
         )
-        assert len(option.rules) == 3
+        assert len(option.rules) == 6
         assert PATCHELL_2005 not in {r.finding.citation for r in option.rules[1:]}
 
 
@@ -824,3 +990,34 @@ class TestTranslationIsGrossInstability:
         indication = assess_posterior_stabilization(lesion_context(patient, lesion)).rules[1]
         assert Eligibility.ELIGIBLE in indication.possible
         assert "alignment" in indication.missing
+
+
+@unhurried
+@given(with_lesions, st.integers(min_value=0, max_value=100))
+def test_lower_kps_never_more_eligible(patient: Patient, lower: int) -> None:
+    """A lower KPS never makes open surgery more eligible."""
+    higher = patient.kps
+    if higher is None or lower > higher:
+        return
+    worse = attrs.evolve(patient, kps=lower - lower % 10)
+    for lesion in patient.lesions:
+        for assess in SURGERY.values():
+            low, high = (severity(assess(lesion_context(p, lesion))) for p in (patient, worse))
+            assert low is None or high is None or high >= low
+
+
+@unhurried
+@given(with_lesions, st.floats(min_value=0, max_value=1000), st.floats(min_value=0.5, max_value=10))
+def test_worse_coagulation_never_more_eligible(
+    patient: Patient, platelets: float, inr: float
+) -> None:
+    """Lower platelets or a higher INR never make open surgery more eligible."""
+    worse_platelets = min(platelets, patient.platelets_10e9_per_l or platelets)
+    worse_inr = max(inr, patient.inr or inr)
+    worse = attrs.evolve(patient, platelets_10e9_per_l=worse_platelets, inr=worse_inr)
+    if patient.platelets_10e9_per_l is None or patient.inr is None:
+        return
+    for lesion in patient.lesions:
+        for assess in SURGERY.values():
+            low, high = (severity(assess(lesion_context(p, lesion))) for p in (patient, worse))
+            assert low is None or high is None or high >= low

@@ -33,6 +33,7 @@ from attrs import frozen
 from spinal_metastasis._cache import RECORD_CACHE_SIZE, bounded, memoized
 from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.evidence import Finding, finding, input_value
+from spinal_metastasis.fitness import fitness_reading, possible_fit
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.histology.radiosensitivity import (
     NOMS_TABLE,
@@ -285,6 +286,7 @@ def noms(
         'separation_surgery_then_sbrt'
     """
     survival = patient.expected_survival_years
+    reading = fitness_reading(patient)
     return _noms(
         _sins_findings(lesion),
         lesion.escc,
@@ -294,8 +296,17 @@ def noms(
         None if survival is None else input_value(survival),
         possible_high_grade(lesion, escc_grouping),
         possible_radiosensitive(patient, radiosensitivity_table),
-        possible_operable(patient),
+        possible_fit(patient, possible_operable(patient)),
+        _Fitness(reading.poor, reading.summary, reading.missing),
     )
+
+
+class _Fitness(NamedTuple):
+    """What NOMS shows of the performance status and survival scores (C1 reading)."""
+
+    poor: frozenset[bool]
+    summary: str
+    missing: tuple[str, ...]
 
 
 # NOMS reads the lesion's SINS findings and ESCC grade, four patient fields and three sets
@@ -313,7 +324,9 @@ def _noms(  # noqa: PLR0917 - one private call site, the values NOMS reads
     high: frozenset[bool],
     sensitive: frozenset[bool],
     operable: frozenset[bool],
+    fitness: "_Fitness",
 ) -> NomsResult:
+    unknown_fitness = dict.fromkeys(fitness.missing)
     factors: list[Factor] = [
         factor("neurologic", tuple(sorted(high)), escc=escc),
         factor("oncologic", tuple(sorted(sensitive)), primary=primary),
@@ -322,6 +335,7 @@ def _noms(  # noqa: PLR0917 - one private call site, the values NOMS reads
             tuple(sorted(operable)),
             medically_operable=medically_operable,
             expected_survival_years=survival,
+            **unknown_fitness,
         ),
     ]
     pathways, pathway_missing = decide(factors, _pathway)
@@ -338,7 +352,7 @@ def _noms(  # noqa: PLR0917 - one private call site, the values NOMS reads
         ),
         possible_pathways=pathways,
         possible_stabilizations=stabilizations,
-        findings=_findings(texts, high, sensitive, operable, score),
+        findings=_findings(texts, high, sensitive, operable, score, fitness=fitness),
         missing=tuple(missing),
         sins=score,
     )
@@ -365,6 +379,8 @@ def _findings(
     sensitive: frozenset[bool],
     operable: frozenset[bool],
     score: SinsScore,
+    *,
+    fitness: "_Fitness",
 ) -> tuple[Finding, ...]:
     deficit = shown.frankel is not None and shown.frankel is not Frankel.E
     neurologic = (
@@ -380,8 +396,15 @@ def _findings(
     mechanical = f"Mechanical: {score}."
     systemic = (
         f"Systemic: {_yes_no(operable, 'can tolerate', 'cannot tolerate')} open surgery "
-        "(medically operable and expected survival >= 3 months)."
+        "(medically operable, expected survival >= 3 months, and neither KPS <= 40 nor every "
+        "survival score in its poor band)."
     )
+    if True in fitness.poor:
+        systemic += (
+            (" Poor fitness: " if fitness.poor == _YES else " Possibly poor fitness: ")
+            + fitness.summary
+            + "."
+        )
     return (
         finding(neurologic, LAUFER_2013, escc=shown.escc, frankel=shown.frankel),
         finding(oncologic, LAUFER_2013, primary=shown.primary),

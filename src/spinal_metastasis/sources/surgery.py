@@ -362,6 +362,41 @@ INLYTA_LABEL: Final = Citation(
     ),
 )
 
+# --- Coagulation and infection before open surgery ----------------------------------------------
+
+NICE_NG24: Final = Citation(
+    key="niceng24",
+    authors="National Institute for Health and Care Excellence.",
+    year=2015,
+    title="Blood transfusion (NICE guideline NG24)",
+    journal="National Institute for Health and Care Excellence",
+    locator="Recommendations: platelets, thresholds and targets",
+    verified=False,
+    verification=(
+        "Platelet recommendations read verbatim as reproduced in two secondary pages "
+        "(GPnotebook, pharmacynotebook): consider prophylactic transfusion to raise the count "
+        "above 50 x 10^9/L for invasive procedures or surgery, above 100 x 10^9/L for surgery "
+        "in critical sites such as the central nervous system; whether spinal surgery counts "
+        "as a critical site is not said. The NICE page's own section 1.5 was not reached; "
+        "recommendation numbers not seen. No pre-surgery INR threshold in NG24."
+    ),
+)
+
+MANGRAM_1999: Final = Citation(
+    key="mangram1999",
+    authors="Mangram AJ, Horan TC, Pearson ML, Silver LC, Jarvis WR.",
+    year=1999,
+    title="Guideline for prevention of surgical site infection, 1999",
+    journal="Infect Control Hosp Epidemiol",
+    locator="20(4):250-278",
+    verified=False,
+    verification=(
+        "Not read: the CDC/HICPAC recommendation to identify and treat remote infections and "
+        "postpone elective surgery until they have resolved was recalled by the board; no "
+        "figure is taken from it."
+    ),
+)
+
 ALL: Final = (
     TARAWNEH_2021,
     INLYTA_LABEL,
@@ -380,4 +415,6 @@ ALL: Final = (
     NHS_VEGF_WOUND,
     ROCHE_AVASTIN_PERIOPERATIVE,
     TKI_SURGERY_TABLE_2021,
+    NICE_NG24,
+    MANGRAM_1999,
 )

@@ -7,10 +7,12 @@ the patient can tolerate open surgery (each as the set of values still possible
 under unknown inputs), and the earlier radiotherapy courses to the same levels.
 """
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 from attrs import frozen
 
+from spinal_metastasis.fitness import FitnessReading, fitness_reading
 from spinal_metastasis.histology.radiosensitivity import NOMS_TABLE, RadiosensitivityTable
 from spinal_metastasis.model import Patient, RadiationCourse, SpinalLesion
 from spinal_metastasis.pathways import (
@@ -35,9 +37,22 @@ __all__ = [
     "AssessmentSettings",
     "LesionContext",
     "OptionFacts",
+    "SurgeryPlatelets",
     "lesion_context",
     "overlapping_courses",
 ]
+
+
+class SurgeryPlatelets(StrEnum):
+    """Which NICE NG24 platelet threshold open spine surgery is held to (teams differ).
+
+    ``SURGERY``: above 50 x 10^9/L, for invasive procedures or surgery (the default).
+    ``CNS_SURGERY``: above 100 x 10^9/L, for surgery in critical sites such as the central
+    nervous system (NG24 does not say whether spinal surgery is one).
+    """
+
+    SURGERY = "surgery"
+    CNS_SURGERY = "cns_surgery"
 
 
 # Frozen and read by the rules engine: the hash is computed once (cache_hash).
@@ -48,10 +63,12 @@ class AssessmentSettings:
     Attributes:
         escc_grouping: Which ESCC grades count as high grade.
         radiosensitivity_table: How primaries respond to conventional radiotherapy.
+        surgery_platelets: Which platelet threshold open spine surgery is held to.
     """
 
     escc_grouping: EsccGrouping = DEFAULT_GROUPING
     radiosensitivity_table: RadiosensitivityTable = NOMS_TABLE
+    surgery_platelets: SurgeryPlatelets = SurgeryPlatelets.SURGERY
 
 
 #: The default settings, built once (NOMS grouping and table).
@@ -71,7 +88,9 @@ class LesionContext:
         high_grade: Whether the epidural compression is high grade: the values
             still possible (both when the grade is unknown).
         radiosensitive: Whether the primary is radiosensitive: the values still possible.
-        operable: Whether the patient can tolerate open surgery: the values still possible.
+        operable: Whether the patient is medically operable with an expected survival of
+            at least 3 months (Patchell 2005): the values still possible.
+        fitness: What performance status and the survival scores say (poor fitness).
         prior_courses: Earlier radiotherapy courses that overlap the lesion's levels;
             ``None`` when the patient's prior radiotherapy is unknown.
     """
@@ -84,6 +103,7 @@ class LesionContext:
     high_grade: frozenset[bool]
     radiosensitive: frozenset[bool]
     operable: frozenset[bool]
+    fitness: FitnessReading
     prior_courses: tuple[RadiationCourse, ...] | None
 
 
@@ -169,5 +189,6 @@ def lesion_context(
         high_grade=possible_high_grade(lesion, chosen.escc_grouping),
         radiosensitive=possible_radiosensitive(patient, chosen.radiosensitivity_table),
         operable=possible_operable(patient),
+        fitness=fitness_reading(patient),
         prior_courses=overlapping_courses(patient, lesion),
     )

@@ -11,7 +11,7 @@ from typing import Final
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import ESCC, Frankel
 from spinal_metastasis.performance import possible_ecog
-from spinal_metastasis.rule_engine.engine import Input, field_input, possible_values
+from spinal_metastasis.rule_engine.engine import MODEL_FIELDS, Input, field_input, possible_values
 from spinal_metastasis.treatments.context import OptionFacts
 
 __all__ = [
@@ -20,12 +20,14 @@ __all__ = [
     "ESCC_FIELD",
     "ESCC_GROUPING",
     "EXPECTED_SURVIVAL",
+    "FITNESS_SUMMARY",
     "FRANKEL",
     "HIGH_GRADE",
     "KPS",
     "LEVELS",
     "MEDICALLY_OPERABLE",
     "OPERABLE",
+    "POOR_FITNESS",
     "POSSIBLE_ECOG",
     "PRIMARY",
     "RADIOSENSITIVE",
@@ -69,6 +71,46 @@ OPERABLE: Final = possible_values(
     ("medically_operable", "expected_survival_years"),
     lambda facts: facts.context.operable,
     description="whether the patient can tolerate open surgery (operable, survival >= 3 months)",
+)
+#: The patient fields the survival scores read (with the KPS, the poor-fitness reading's).
+_SCORE_FIELDS: Final = (
+    "kps",
+    "ecog",
+    "primary",
+    "age_years",
+    "frankel",
+    "ambulatory",
+    "extraspinal_bone_metastases",
+    "vertebral_metastases",
+    "visceral_metastases",
+    "brain_metastases",
+    "disseminated_metastases",
+    "hormone_dependent",
+    "molecular_targeted_therapy",
+    "previous_chemotherapy",
+    "albumin_g_per_dl",
+    "crp_mg_per_dl",
+    "ldh_u_per_l",
+    "platelets_10e9_per_l",
+    "calcium_mg_per_dl",
+    "bilirubin_mg_per_dl",
+)
+POOR_FITNESS: Final = possible_values(
+    "poor_fitness",
+    _SCORE_FIELDS,
+    lambda facts: facts.context.fitness.poor,
+    unknown=lambda facts: tuple(
+        name for name in facts.context.fitness.missing if name in MODEL_FIELDS
+    ),
+    description="whether fitness for open surgery is poor (KPS <= 40, or every computed "
+    "survival score in its poor band)",
+)
+FITNESS_SUMMARY: Final[Input[OptionFacts]] = Input(
+    name="fitness_summary",
+    fields=(),
+    read=lambda facts: facts.context.fitness.summary,
+    domain=lambda text: (text,),
+    description="the KPS and the computed survival scores with their bands, as shown",
 )
 DEFICIT: Final = possible_values(
     "deficit",

@@ -40,6 +40,7 @@ from spinal_metastasis.sources.treatments import (
     PATCHELL_2005,
 )
 from spinal_metastasis.treatments._common import HoldRecommendation, agent_holds
+from spinal_metastasis.treatments.context import SurgeryPlatelets
 from spinal_metastasis.treatments.option import (
     AgentHold,
     Burden,
@@ -64,6 +65,7 @@ __all__ = [
     "NOT_A_TUMOR_TREATMENT",
     "NO_COLLAPSE_PROBABILITY",
     "OPEN_SURGERY_HOSPITAL_DAYS",
+    "OPEN_SURGERY_PLATELETS_MIN_10E9_PER_L",
     "PARAPLEGIA_MAX_HOURS",
     "PARAPLEGIC_FRANKEL",
     "PATCHELL_AMBULATORY",
@@ -84,6 +86,13 @@ __all__ = [
     "SURGERY_HOLDS",
     "toxicity",
 ]
+
+#: NICE NG24: consider platelet transfusion to raise the count above 50 x 10^9/L before
+#: surgery, above 100 x 10^9/L before surgery in a critical site such as the CNS; which one
+#: open spine surgery is held to is the named setting ``AssessmentSettings.surgery_platelets``.
+OPEN_SURGERY_PLATELETS_MIN_10E9_PER_L: Final = MappingProxyType(
+    {SurgeryPlatelets.SURGERY: 50.0, SurgeryPlatelets.CNS_SURGERY: 100.0}
+)
 
 _E = Eligibility.ELIGIBLE
 _C = Eligibility.CAUTION
