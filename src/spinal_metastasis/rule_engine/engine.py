@@ -30,7 +30,7 @@ from typing import Final, Generic, Protocol, TypeVar, cast
 
 from attrs import field, frozen
 
-from spinal_metastasis.evidence import Citation, Finding, finding_inputs
+from spinal_metastasis.evidence import Citation, Finding, FindingInput, finding_inputs
 from spinal_metastasis.model import Patient, SpinalLesion
 
 __all__ = [
@@ -120,19 +120,18 @@ F = TypeVar("F", bound=Record)
 F_contra = TypeVar("F_contra", bound=Record, contravariant=True)
 
 
-def _model_value(facts: Record, name: str) -> Hashable:
-    """The value of a ``SpinalLesion`` or ``Patient`` field (``None``: unknown)."""
-    value: Hashable = getattr(facts.lesion if name in _LESION_FIELDS else facts.patient, name)
-    return value
-
-
 _LESION_FIELDS: Final = frozenset(a.name for a in SpinalLesion.__attrs_attrs__)
 #: Every field name a user can supply: the fields of ``Patient`` and ``SpinalLesion``.
 MODEL_FIELDS: Final = _LESION_FIELDS | frozenset(a.name for a in Patient.__attrs_attrs__)
 
 
 def _unknown_fields(facts: Record, names: Sequence[str]) -> tuple[str, ...]:
-    return tuple(name for name in names if _model_value(facts, name) is None)
+    lesion, patient = facts.lesion, facts.patient
+    return tuple(
+        name
+        for name in names
+        if getattr(lesion if name in _LESION_FIELDS else patient, name) is None
+    )
 
 
 # Identity-hashed: an input is a declaration, compared by identity in the engine's keys.
@@ -302,6 +301,7 @@ def clear_cache() -> None:
     """Empty the engine's tables (outputs do not change, only their cost)."""
     _CACHE.clear()
     _DERIVED.clear()
+    _FINDINGS.clear()
 
 
 def derived(name: str, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
@@ -334,11 +334,11 @@ def evaluate(rule: Rule[F], facts: F) -> RuleOutcome:
         id) and the unknown model fields that could change the verdict.
     """
     values = tuple([item.read(facts) for item in rule.reads])
-    shown = tuple([item.read(facts) for item in rule.shows])
+    shown = tuple([item.read(facts) for item in rule.shows]) if rule.shows else ()
     key = (rule, values, shown)
     # 0.0 == -0.0 (and False == 0.0): such keys hold each float as its repr, so that a
     # value shown "-0" never shares an entry with one shown "0".
-    if 0.0 in values or 0.0 in shown:
+    if 0.0 in values or (shown and 0.0 in shown):
         key = (rule, tuple(map(_key, values)), tuple(map(_key, shown)))
     entry = _CACHE.get(key)
     if entry is None:
@@ -349,10 +349,16 @@ def evaluate(rule: Rule[F], facts: F) -> RuleOutcome:
     outcome, deciding = entry
     if not deciding:
         return outcome
-    missing: list[str] = []
-    for position in deciding:
-        missing.extend(name for name in rule.reads[position].missing(facts) if name not in missing)
-    return RuleOutcome(possible=outcome.possible, finding=outcome.finding, missing=tuple(missing))
+    if len(deciding) == 1:
+        missing = tuple(dict.fromkeys(rule.reads[deciding[0]].missing(facts)))
+    else:
+        names: dict[str, None] = {}
+        for position in deciding:
+            names.update(dict.fromkeys(rule.reads[position].missing(facts)))
+        missing = tuple(names)
+    if not missing:
+        return outcome
+    return RuleOutcome(possible=outcome.possible, finding=outcome.finding, missing=missing)
 
 
 def _evaluated(rule: Rule[F], values: tuple[Hashable, ...], shown: tuple[Hashable, ...]) -> _Entry:
@@ -371,13 +377,31 @@ def _evaluated(rule: Rule[F], values: tuple[Hashable, ...], shown: tuple[Hashabl
     read = dict(zip(names, values, strict=True))
     read.update(zip((item.name for item in rule.shows), shown, strict=True))
     statement = rule.says(possible, read)
-    found = Finding(
-        statement=statement.text,
-        citation=statement.citation or rule.citation,
-        inputs=finding_inputs(**statement.inputs),
-        rule_id=rule.id,
+    found = _finding(
+        statement.text,
+        statement.citation or rule.citation,
+        finding_inputs(**statement.inputs),
+        rule.id,
     )
     return RuleOutcome(possible=possible, finding=found), deciding
+
+
+#: Findings already built, by their exact statement, citation, rendered inputs and rule id:
+#: a finding is frozen, so an equal one serves every evaluation that states the same thing.
+_FINDINGS: Final[dict[tuple[str, Citation, tuple[FindingInput, ...], str], Finding]] = {}
+
+
+def _finding(
+    text: str, citation: Citation, inputs: tuple[FindingInput, ...], rule_id: str
+) -> Finding:
+    key = (text, citation, inputs, rule_id)
+    found = _FINDINGS.get(key)
+    if found is None:
+        found = Finding(statement=text, citation=citation, inputs=inputs, rule_id=rule_id)
+        if len(_FINDINGS) >= CACHE_SIZE:
+            _FINDINGS.clear()
+        _FINDINGS[key] = found
+    return found
 
 
 def _deciding(

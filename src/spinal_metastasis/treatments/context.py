@@ -116,25 +116,20 @@ class OptionFacts:
     Attributes:
         context: The lesion's context.
         plan: The radiotherapy schedule the option plans, if it plans one.
+        patient: The patient (the context's).
+        lesion: The lesion (the context's).
     """
 
-    __slots__ = ("_derived", "context", "plan")
+    __slots__ = ("_derived", "context", "lesion", "patient", "plan")
 
     def __init__(self, context: LesionContext, plan: "Schedule | None" = None) -> None:
         """Gather the facts; derived values are computed once, on first use."""
         self.context = context
         self.plan = plan
+        # Read by every rule: plain attributes, not properties over the context.
+        self.patient: Patient = context.patient
+        self.lesion: SpinalLesion = context.lesion
         self._derived: dict[str, object] = {}
-
-    @property
-    def patient(self) -> Patient:
-        """The patient."""
-        return self.context.patient
-
-    @property
-    def lesion(self) -> SpinalLesion:
-        """The lesion."""
-        return self.context.lesion
 
     def derived(self, name: str, compute: "Callable[[OptionFacts], T]") -> T:
         """A derived value of these facts, computed once (``name`` identifies it)."""
