@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spinal_metastasis import Patient
+from spinal_metastasis import Patient, assess
 from spinal_metastasis.cli import main
 from spinal_metastasis.cohort import score_frame
 from spinal_metastasis.cohort.batch import assess_many
 from spinal_metastasis.errors import SerializationError
-from spinal_metastasis.io import from_json, parse_json, to_json
-from spinal_metastasis.limits import MAX_ECHO_CHARACTERS, MAX_REPORTED_ERRORS
+from spinal_metastasis.io import example_patient, from_json, parse_json, to_json, unstructure
+from spinal_metastasis.limits import MAX_COURSES, MAX_ECHO_CHARACTERS, MAX_REPORTED_ERRORS
 from spinal_metastasis.testing import hostile_documents
 
 #: A message starts with a path: ``$``, ``$[0]…``, or a field path, then ``: ``.
@@ -140,6 +140,15 @@ class TestIssueInputs:
         messages = [result.error.messages if result.error else () for result in results]
         expected = [(), ("$: line of 3000000 characters is larger than the limit of 1048576",), ()]
         assert expected == messages
+
+
+class TestManyCourses:
+    def test_a_patient_with_the_most_courses_is_assessed(self) -> None:
+        """50 courses (the limit) are assessed; the finding shows their count (found by fuzzing)."""
+        document = unstructure(example_patient("lung_l2_reirradiation"))
+        document["prior_radiation"] *= MAX_COURSES.value
+        assessment = assess(from_json(json.dumps(document), Patient))
+        assert 1 == len(assessment.lesions)
 
 
 class TestColumnarBooleans:

@@ -92,4 +92,4 @@ class TestCapped:
         """Past the limit, the rest are counted in one last message."""
         limit = MAX_REPORTED_ERRORS.value
         messages = [str(index) for index in range(limit + 7)]
-        assert [*messages[:limit], "... and 7 more"] == capped(messages)
+        assert [*messages[:limit], "$: ... and 7 more"] == capped(messages)

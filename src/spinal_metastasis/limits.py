@@ -15,7 +15,7 @@ Examples:
     >>> echo("x" * 1000)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1000 characters)"
     >>> capped([f"m{index}" for index in range(25)])[-1]
-    '... and 5 more'
+    '$: ... and 5 more'
 """
 
 import math
@@ -153,7 +153,8 @@ MAX_REPORTED_ERRORS: Final = Limit(
     value=20,
     unit="messages per document",
     reason=(
-        "A form shows the first errors to fix; the rest are counted (… and 12 more), so "
+        "A form shows the first errors to fix; the rest are counted ($: ... and 12 more), "
+        "so "
         "that a document with thousands of bad values gives a short message."
     ),
 )
@@ -245,4 +246,4 @@ def capped(messages: Sequence[str]) -> list[str]:
     limit = MAX_REPORTED_ERRORS.value
     if len(messages) <= limit:
         return list(messages)
-    return [*messages[:limit], f"... and {len(messages) - limit} more"]
+    return [*messages[:limit], f"$: ... and {len(messages) - limit} more"]

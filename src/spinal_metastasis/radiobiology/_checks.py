@@ -69,5 +69,11 @@ def _fractionations(name: str, value: object, *, min_length: int) -> tuple[Fract
     return items
 
 
+#: Longest text of a finding's input value (FindingInput's StringRule).
+_INPUT_MAX_CHARS: Final = 200
+
+
 def _courses_text(courses: Sequence[Fractionation]) -> str:
-    return "; ".join(str(course) for course in courses)
+    """The courses as text for a finding's input; their count when that would be too long."""
+    text = "; ".join(str(course) for course in courses)
+    return text if len(text) <= _INPUT_MAX_CHARS else f"{len(courses)} courses"
