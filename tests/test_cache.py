@@ -1,6 +1,8 @@
 """Memoization never changes an output; the package imports its modules on first use."""
 
+import importlib
 import json
+import re
 import subprocess
 import sys
 from typing import Any, cast
@@ -66,6 +68,23 @@ MEASURED = (
     "ldh_u_per_l",
     "bilirubin_mg_per_dl",
 )
+
+
+class TestCacheDocs:
+    def test_the_names_the_cache_module_cites_exist(self) -> None:
+        """Every object the cache module's docstring refers to exists."""
+        targets = re.findall(r":(class|func|mod):`~?([\w.]+)`", _cache.__doc__ or "")
+        missing = []
+        for role, target in targets:
+            module, _, name = target.rpartition(".")
+            try:
+                if role == "mod":
+                    importlib.import_module(target)
+                else:
+                    getattr(importlib.import_module(module) if module else _cache, name)
+            except (ImportError, AttributeError):
+                missing.append(target)
+        assert [] == missing
 
 
 class TestNegativeZero:

@@ -10,9 +10,9 @@ entry once each; both results are equal).
 Two rules keep a cache from ever changing an output:
 
 - A key holds every value the function reads. A memoized function takes those values
-  as arguments (or one frozen projection of them, such as
-  :class:`~spinal_metastasis.treatments.context.TreatmentInputs` or a score's
-  ``_Inputs``) rather than a whole patient or context, and the type checker sees its
+  as arguments (or one frozen projection of them, such as a score's ``_Inputs`` or
+  the SINS findings that NOMS reads) rather than a whole patient or context, and the
+  type checker sees its
   signature, so it cannot read anything else.
 - Equal keys must mean equal outputs. Python treats ``0.0 == -0.0`` and ``1 == True``
   as equal. The model's fields never mix booleans and integers, and ``-0.0`` is the
