@@ -10,6 +10,7 @@ from spinal_metastasis import (
     Alignment,
     BoneLesion,
     Collapse,
+    Frankel,
     Pain,
     Patient,
     Posterolateral,
@@ -214,3 +215,29 @@ class TestGrossInstability:
         result = noms(Patient(lesions=(lesion,)), lesion)
         assert result.stabilization is Stabilization.UNDETERMINED
         assert "alignment" in result.missing
+
+
+class TestSteroidsAndUrgency:
+    """C31, C32: high-grade compression with a deficit (Frankel A-D)."""
+
+    @pytest.mark.parametrize(
+        ("frankel", "count"),
+        [
+            pytest.param(Frankel.D, 2, id="Frankel D: a deficit"),
+            pytest.param(Frankel.E, 0, id="Frankel E: none"),
+        ],
+    )
+    def test_findings(self, frankel: Frankel, count: int) -> None:
+        """Dexamethasone (ASTRO 2024, no dose) and the 24-hour emergency (NICE QS56)."""
+        result = case(PrimaryTumor.KIDNEY, ESCC.GRADE_2, frankel=frankel, **OPERABLE)
+        texts = [f.statement for f in result.findings]
+        steroid = [t for t in texts if "dexamethasone" in t]
+        urgent = [t for t in texts if "within 24 hours" in t]
+        assert count == len(steroid) + len(urgent)
+        if count:
+            assert "no dose" in steroid[0]
+
+    def test_low_grade_has_neither(self) -> None:
+        """Low-grade compression with a deficit: no steroid or urgency finding."""
+        result = case(PrimaryTumor.KIDNEY, ESCC.GRADE_1A, frankel=Frankel.D, **OPERABLE)
+        assert not [f for f in result.findings if "dexamethasone" in f.statement]

@@ -18,6 +18,7 @@ from spinal_metastasis import (
     SpinalLesion,
     SystemicAgent,
     VertebralLevel,
+    assess,
     example_patient,
 )
 from spinal_metastasis.histology import PrimaryTumor
@@ -735,3 +736,16 @@ class TestProperties:
         option = assess(lesion_context(patient, patient.lesions[0]))
         assert tuple(item.finding for item in option.rules) == option.findings
         assert all(item.citation.key in REFERENCES for item in option.findings)
+
+
+def test_distance_text_names_the_cauda_equina_below_the_conus() -> None:
+    """C40: a lesion at L2-L3, below the conus, is "from the cauda equina" (CONUS_MRI_1998)."""
+    patient = example_patient("lung_l2_reirradiation")
+    lesion = attrs.evolve(patient.lesions[0], levels=(VertebralLevel.L2, VertebralLevel.L3))
+    option = (
+        assess(attrs.evolve(patient, lesions=(lesion,)))
+        .lesions[0]
+        .option(Modality.RADIOFREQUENCY_ABLATION)
+    )
+    [rule] = [r for r in option.rules if r.finding.rule_id == "thermal_ablation.distance_to_cord"]
+    assert "from the cauda equina" in rule.finding.statement

@@ -1092,3 +1092,43 @@ def test_worse_sins_finding_never_more_eligible(patient: Patient, name: str, ran
     if current is None or rank >= len(order) or rank < order.index(current):
         return
     never_more_eligible(patient, with_lesion(patient, 0, **{name: order[rank]}), 0)
+
+
+class TestNeurologicTextFollowsHistologyAndLevel:
+    """C7: the SBRT neurologic text names cEBRT for a radiosensitive primary; C40: cauda equina."""
+
+    def _statement(self, context: LesionContext) -> str:
+        [rule] = [
+            r
+            for r in assess_sbrt(context).rules
+            if r.finding.rule_id == "sbrt.symptomatic_compression"
+        ]
+        assert X == rule.verdict
+        return rule.finding.statement
+
+    def test_radiosensitive_primary_names_conventional_ebrt(self) -> None:
+        """Myeloma with symptomatic high-grade compression: conventional EBRT, not decompression."""
+        statement = self._statement(
+            make({"escc": ESCC.GRADE_3}, primary=PrimaryTumor.MYELOMA, frankel=Frankel.C)
+        )
+        assert "conventional EBRT is the treatment" in statement
+        assert "decompression comes first" not in statement
+
+    def test_radioresistant_primary_names_decompression(self) -> None:
+        """Kidney with symptomatic high-grade compression: decompression comes first."""
+        statement = self._statement(
+            make({"escc": ESCC.GRADE_3}, primary=PrimaryTumor.KIDNEY, frankel=Frankel.C)
+        )
+        assert "decompression comes first" in statement
+
+    @pytest.mark.parametrize(
+        ("level", "structure"),
+        [
+            pytest.param(VertebralLevel.L1, "cord", id="L1: cord (conus between T12 and L1-L2)"),
+            pytest.param(VertebralLevel.L2, "cauda equina", id="L2: below the conus"),
+        ],
+    )
+    def test_below_the_conus(self, level: VertebralLevel, structure: str) -> None:
+        """From L2 down the compression is of the cauda equina (CONUS_MRI_1998)."""
+        context = make({"escc": ESCC.GRADE_3, "levels": (level,)}, frankel=Frankel.C)
+        assert f"high-grade {structure} compression" in self._statement(context)

@@ -61,7 +61,7 @@ from spinal_metastasis.scores.sins import (
     sins_of_findings,
 )
 from spinal_metastasis.sources.scores import FISHER_2010, FOURNEY_2011, LAUFER_2013
-from spinal_metastasis.sources.treatments import PATCHELL_2005
+from spinal_metastasis.sources.treatments import ASTRO_2024_BONE, NICE_QS56, PATCHELL_2005
 
 __all__ = [
     "SURGICAL_SURVIVAL_FLOOR_YEARS",
@@ -373,6 +373,34 @@ class _Texts(NamedTuple):
     pain: Pain | None
 
 
+def _urgent_findings(shown: _Texts, high: frozenset[bool]) -> tuple[Finding, ...]:
+    """Steroids and urgency for high-grade compression with a deficit (C31, C32)."""
+    if shown.frankel is None or shown.frankel is Frankel.E or True not in high:
+        return ()
+    grade = f"ESCC {input_value(shown.escc)}, Frankel {shown.frankel.value.upper()}"
+    maybe = "" if high == _YES else "If the compression is high grade: "
+    return (
+        finding(
+            f"{maybe}Compression with a neurological deficit ({grade}): dexamethasone belongs to "
+            "the initial management (ASTRO 2024: radiotherapy with dexamethasone over "
+            "radiotherapy alone); no dose is given here (the guideline text with a dose was not "
+            "read).",
+            ASTRO_2024_BONE,
+            escc=shown.escc,
+            frankel=shown.frankel,
+        ),
+        finding(
+            f"{maybe}A new or progressing deficit ({grade}) is an emergency: whole-spine MRI and "
+            "the treatment plan within 24 hours of the suspected diagnosis, and radiotherapy "
+            "within 24 hours of the decision to treat when surgery is unsuitable (NICE QS56, "
+            "statements 3 and 6).",
+            NICE_QS56,
+            escc=shown.escc,
+            frankel=shown.frankel,
+        ),
+    )
+
+
 def _findings(
     shown: _Texts,
     high: frozenset[bool],
@@ -405,6 +433,7 @@ def _findings(
             + fitness.summary
             + "."
         )
+    urgent = _urgent_findings(shown, high)
     return (
         finding(neurologic, LAUFER_2013, escc=shown.escc, frankel=shown.frankel),
         finding(oncologic, LAUFER_2013, primary=shown.primary),
@@ -423,4 +452,5 @@ def _findings(
             medically_operable=shown.medically_operable,
             expected_survival_years=shown.expected_survival_years,
         ),
+        *urgent,
     )

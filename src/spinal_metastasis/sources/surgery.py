@@ -380,6 +380,7 @@ NICE_NG24: Final = Citation(
         "as a critical site is not said. The NICE page's own section 1.5 was not reached; "
         "recommendation numbers not seen. No pre-surgery INR threshold in NG24."
     ),
+    label="NICE NG24",
 )
 
 MANGRAM_1999: Final = Citation(

@@ -245,7 +245,47 @@ KHAN_2015_DEXAMETHASONE: Final = Citation(
     ),
 )
 
+ASTRO_2024_BONE: Final = Citation(
+    key="alcorn2024astro",
+    authors="Alcorn S, Cortes AA, Bradfield L, Brennan M, Dennis K, Diaz DA, et al.",
+    year=2024,
+    title=(
+        "External beam radiation therapy for palliation of symptomatic bone metastases: an "
+        "ASTRO clinical practice guideline"
+    ),
+    journal="Pract Radiat Oncol",
+    doi="10.1016/j.prro.2024.04.018",
+    verified=False,
+    verification=(
+        "Recommendation read in a guideline summary: for spine metastases compressing the "
+        "spinal cord or cauda equina, radiotherapy combined with dexamethasone is recommended "
+        "over radiotherapy alone (strong, low quality). No dose in the text read; locator not "
+        "seen."
+    ),
+    label="ASTRO 2024",
+)
+
+NICE_QS56: Final = Citation(
+    key="niceqs56",
+    authors="National Institute for Health and Care Excellence.",
+    year=2023,
+    title="Spinal metastases and metastatic spinal cord compression (quality standard QS56)",
+    journal="National Institute for Health and Care Excellence",
+    locator="Quality statements 3 and 6",
+    verified=True,
+    verification=(
+        "Read on the NICE pages: statement 3, adults with suspected MSCC and neurological "
+        "symptoms or signs have a whole-spine MRI and any treatment plan agreed within 24 hours "
+        "of the suspected diagnosis; statement 6, MSCC not suitable for surgery starts "
+        "radiotherapy within 24 hours of the decision to treat. No 24-hour limit for surgery "
+        "itself in the current wording."
+    ),
+    label="NICE QS56",
+)
+
 ALL: Final = (
+    ASTRO_2024_BONE,
+    NICE_QS56,
     PATCHELL_2005,
     SIR_2019,
     GUIMOND_2022,

@@ -6,15 +6,20 @@ give it, so that the rules engine can enumerate it and name, in ``missing``, the
 a user can supply.
 """
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import ESCC, Frankel
 from spinal_metastasis.performance import possible_ecog
 from spinal_metastasis.rule_engine.engine import MODEL_FIELDS, Input, field_input, possible_values
 from spinal_metastasis.treatments.context import OptionFacts
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = [
+    "BELOW_CONUS",
     "DEFICIT",
     "ECOG",
     "ESCC_FIELD",
@@ -33,6 +38,7 @@ __all__ = [
     "RADIOSENSITIVE",
     "SINS_FIELDS",
     "SINS_POINTS",
+    "neural_structure",
 ]
 
 #: The lesion fields the SINS reads.
@@ -143,3 +149,24 @@ def _deficits(frankel: Frankel | None) -> frozenset[bool]:
     if frankel is None:
         return _EITHER
     return _YES if frankel in _DEFICIT_FRANKEL else _NO
+
+
+#: The levels wholly below the conus medullaris: in 226 adult MRIs the cord ended between the
+#: mid-portion of T12 and the L1-L2 disc (CONUS_MRI_1998), so from L2 down the lesion faces the
+#: cauda equina, not the cord.
+_BELOW_CONUS_LEVELS: Final = frozenset(
+    tuple(VertebralLevel)[tuple(VertebralLevel).index(VertebralLevel.L2) :]
+)
+
+BELOW_CONUS: Final[Input[OptionFacts]] = Input(
+    name="below_conus",
+    fields=(),
+    read=lambda facts: all(level in _BELOW_CONUS_LEVELS for level in facts.lesion.levels),
+    domain=lambda value: (value,),
+    description="whether every level of the lesion is L2 or below (cauda equina, not cord)",
+)
+
+
+def neural_structure(values: "Mapping[str, object]") -> str:
+    """``"cauda equina"`` below the conus (L2 and below), else ``"cord"``, for a rule text."""
+    return "cauda equina" if values.get("below_conus") is True else "cord"

@@ -28,11 +28,13 @@ from spinal_metastasis.sources.percutaneous import (
 )
 from spinal_metastasis.treatments.context import OptionFacts
 from spinal_metastasis.treatments.inputs import (
+    BELOW_CONUS,
     ESCC_FIELD,
     FRANKEL,
     LEVELS,
     PRIMARY,
     RADIOSENSITIVE,
+    neural_structure,
 )
 from spinal_metastasis.treatments.percutaneous.figures import (
     FRACTURE,
@@ -237,10 +239,11 @@ LITT_PROXIMITY: Final[Rule[OptionFacts]] = Rule(
     "the ablation distance rule does not apply.",
     citation=TATSUI_2015,
     reads=(),
-    shows=(DISTANCE,),
+    shows=(DISTANCE, BELOW_CONUS),
     decide=lambda _v: _E,
     says=lambda _possible, values: Statement(
-        text="Closeness to the cord is expected in spinal LITT: the laser probe is placed about "
+        text=f"Closeness to the {neural_structure(values)} is expected in spinal LITT: the laser "
+        "probe is placed about "
         "6 mm from the dura under real-time thermal MRI, so the ablation distance rule does "
         "not apply.",
         inputs={"distance_to_cord_mm": values["distance_to_cord_mm"]},

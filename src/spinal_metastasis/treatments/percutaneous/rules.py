@@ -34,12 +34,14 @@ from spinal_metastasis.sources.scores import LAUFER_2013
 from spinal_metastasis.treatments._common import coagulation_rules
 from spinal_metastasis.treatments.context import OptionFacts
 from spinal_metastasis.treatments.inputs import (
+    BELOW_CONUS,
     DEFICIT,
     ESCC_FIELD,
     FRANKEL,
     HIGH_GRADE,
     SINS_FIELDS,
     SINS_POINTS,
+    neural_structure,
 )
 from spinal_metastasis.treatments.option import Modality
 from spinal_metastasis.treatments.percutaneous.figures import (
@@ -247,21 +249,24 @@ def _distance(values: Values) -> float:
 def _distance_says(_possible: frozenset[Eligibility], values: Values) -> Statement:
     distance = values["distance_to_cord_mm"]
     shown = {"distance_to_cord_mm": distance}
+    structure = neural_structure(values)
     if distance is None:
         return Statement(
-            text="Distance from the tumor to the cord unknown: under "
+            text=f"Distance from the tumor to the {structure} unknown: under "
             f"{MIN_DISTANCE_TO_CORD_MM:g} mm, {_PROTECTION}.",
             inputs=shown,
         )
     if _distance(values) < MIN_DISTANCE_TO_CORD_MM:
         return Statement(
-            text=f"Tumor {distance:g} mm from the cord, under {MIN_DISTANCE_TO_CORD_MM:g} mm (the "
+            text=f"Tumor {distance:g} mm from the {structure}, under "
+            f"{MIN_DISTANCE_TO_CORD_MM:g} mm (the "
             f"margin of early trials, from memory): {_PROTECTION} (Sag 2022).",
             inputs=shown,
             citation=SAG_2022,
         )
     return Statement(
-        text=f"Tumor {distance:g} mm from the cord, at least the {MIN_DISTANCE_TO_CORD_MM:g} mm "
+        text=f"Tumor {distance:g} mm from the {structure}, at least the "
+        f"{MIN_DISTANCE_TO_CORD_MM:g} mm "
         "margin of early ablation trials (from memory).",
         inputs=shown,
     )
@@ -274,6 +279,7 @@ DISTANCE_TO_CORD: Final[Rule[OptionFacts]] = Rule(
     "ablation trials' margin; Sag 2022).",
     citation=DUPUY_2010,
     reads=(DISTANCE,),
+    shows=(BELOW_CONUS,),
     decide=lambda v: _C if _distance(v) < MIN_DISTANCE_TO_CORD_MM else _E,
     says=_distance_says,
     when_unknown=_E_OR_C,

@@ -22,6 +22,7 @@ from spinal_metastasis.sources.scores import LAUFER_2013 as NOMS_2013
 from spinal_metastasis.sources.treatments import PATCHELL_2005
 from spinal_metastasis.treatments.context import OptionFacts
 from spinal_metastasis.treatments.inputs import (
+    BELOW_CONUS,
     DEFICIT,
     ECOG,
     ESCC_FIELD,
@@ -37,6 +38,7 @@ from spinal_metastasis.treatments.inputs import (
     PRIMARY,
     RADIOSENSITIVE,
     SINS_POINTS,
+    neural_structure,
 )
 from spinal_metastasis.treatments.radiotherapy.figures import (
     RTOG0631_MAX_SEGMENTS,
@@ -317,17 +319,29 @@ SBRT_SINS: Final[Rule[OptionFacts]] = Rule(
 
 def _neurologic_says(possible: frozenset[Eligibility], values: Values) -> Statement:
     shown = {"escc": values["escc"], "frankel": values["frankel"]}
-    if possible == _ONLY_X:
+    structure = neural_structure(values)
+    if possible == _ONLY_X and values["radiosensitive"] == frozenset({True}):
         text = (
-            "Neurologically symptomatic high-grade cord compression: excluded from SC.24; "
-            "decompression comes first (NOMS, Patchell 2005), so SBRT is not a sole treatment."
+            f"Neurologically symptomatic high-grade {structure} compression: excluded from "
+            "SC.24; the primary is radiosensitive, so conventional EBRT is the treatment (NOMS; "
+            "Patchell 2005 excluded lymphoma, myeloma and other radiosensitive tumors), and SBRT "
+            "is not a sole treatment."
+        )
+    elif possible == _ONLY_X:
+        text = (
+            f"Neurologically symptomatic high-grade {structure} compression: excluded from "
+            "SC.24; decompression comes first (NOMS, Patchell 2005), so SBRT is not a sole "
+            "treatment."
         )
     elif possible == _ONLY_E:
-        text = "No neurologically symptomatic high-grade cord compression (SC.24 criterion)."
+        text = (
+            f"No neurologically symptomatic high-grade {structure} compression (SC.24 criterion)."
+        )
     else:
         text = (
             "Whether a neurological deficit comes with high-grade compression (excluded from "
-            "SC.24; decompression first) is undetermined."
+            "SC.24; decompression first, or conventional EBRT for a radiosensitive primary) is "
+            "undetermined."
         )
     return Statement(text=text, inputs=shown)
 
@@ -338,7 +352,7 @@ SBRT_NEUROLOGIC: Final[Rule[OptionFacts]] = Rule(
     "(contraindicated as the sole treatment).",
     citation=SAHGAL_2021_SC24,
     reads=(HIGH_GRADE, DEFICIT),
-    shows=(ESCC_FIELD, FRANKEL),
+    shows=(ESCC_FIELD, FRANKEL, RADIOSENSITIVE, BELOW_CONUS),
     decide=lambda v: _X if _flag(v, "high_grade") and _flag(v, "deficit") else _E,
     says=_neurologic_says,
 )
