@@ -1021,3 +1021,10 @@ def test_worse_coagulation_never_more_eligible(
         for assess in SURGERY.values():
             low, high = (severity(assess(lesion_context(p, lesion))) for p in (patient, worse))
             assert low is None or high is None or high >= low
+
+
+def test_unindicated_operation_reads_not_indicated() -> None:
+    """C38: low-grade compression leaves decompression a caution that reads "Not indicated"."""
+    option = assess_decompressive_laminectomy(make(escc=ESCC.GRADE_1A, frankel=Frankel.E))
+    assert C == option.rules[INDICATION].verdict
+    assert option.rules[INDICATION].finding.statement.startswith("Not indicated:")

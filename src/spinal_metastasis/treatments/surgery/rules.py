@@ -532,15 +532,15 @@ def _decompression_says(possible: frozenset[Eligibility], values: Values) -> Sta
         )
     if possible == _ONLY_C and values["high_grade"] == frozenset({False}):
         return Statement(
-            text=f"Epidural compression not high grade (ESCC {escc}; {values['escc_grouping']}): "
-            "no indication for decompression; radiation comes first (NOMS), and instability "
-            "is a separate decision.",
+            text=f"Not indicated: epidural compression not high grade (ESCC {escc}; "
+            f"{values['escc_grouping']}): no indication for decompression; radiation comes "
+            "first (NOMS), and instability is a separate decision.",
             inputs=shown,
         )
     if possible == _ONLY_C:
         return Statement(
-            text="No neurological deficit and a radiosensitive primary: whatever the "
-            f"compression (ESCC {escc}), NOMS gives conventional radiotherapy; no indication "
+            text="Not indicated: no neurological deficit and a radiosensitive primary: whatever "
+            f"the compression (ESCC {escc}), NOMS gives conventional radiotherapy; no indication "
             "for decompression.",
             inputs=shown,
         )
@@ -609,7 +609,7 @@ def _stabilization_says(possible: frozenset[Eligibility], values: Values) -> Sta
             "for surgical stabilization."
         )
     elif base == _ONLY_C and categories == frozenset({SinsCategory.STABLE}):
-        text = f"SINS {points} (stable, 0-6): no instability to stabilize."
+        text = f"Not indicated: SINS {points} (stable, 0-6), no instability to stabilize."
     elif base == _ONLY_C:
         text = (
             f"SINS {points} ({names}): no gross instability; a surgical "
@@ -718,13 +718,14 @@ def _corpectomy_says(possible: frozenset[Eligibility], values: Values) -> Statem
         )
     elif possible == _ONLY_C and collapse is not None and collapse not in _BODY_COLLAPSE:
         text = (
-            f"No vertebral body collapse ({collapse_text}): no anterior column failure to "
+            f"Not indicated: no vertebral body collapse ({collapse_text}), no anterior column "
+            "failure to "
             "reconstruct (the library's reading)."
         )
     elif possible == _ONLY_C:
         text = (
-            "Neither gross instability nor high-grade compression with the collapse: no "
-            "indication for corpectomy (the library's reading)."
+            "Not indicated: neither gross instability nor high-grade compression with the "
+            "collapse, no indication for corpectomy (the library's reading)."
         )
     else:
         text = (
