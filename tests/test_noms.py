@@ -115,6 +115,17 @@ class TestNomsTable:
             NomsPathway.SEPARATION_SURGERY_THEN_SBRT,
         }
 
+    def test_unclassified_primary_names_no_missing_field(self) -> None:
+        """A known primary the table leaves open waits for no field, and a finding says why."""
+        result = case(PrimaryTumor.CERVIX, ESCC.GRADE_3, **OPERABLE)
+        assert result.pathway is NomsPathway.UNDETERMINED
+        assert result.missing == ()
+        expected = (
+            "Oncologic: primary not classified by the chosen table (radiosensitive or "
+            "radioresistant to conventional EBRT)."
+        )
+        assert expected == result.findings[1].statement
+
     def test_grade_1c_follows_the_chosen_grouping(self) -> None:
         """Grade 1c is low grade by default and high grade in the alternative grouping."""
         lesion = SpinalLesion(levels=(VertebralLevel.T7,), escc=ESCC.GRADE_1C, **STABLE_LESION)

@@ -418,7 +418,11 @@ def _findings(
         + f" (Frankel {'unknown' if shown.frankel is None else shown.frankel.value.upper()})."
     )
     oncologic = (
-        "Oncologic: primary "
+        # A known primary the radiosensitivity table leaves open waits for no field.
+        "Oncologic: primary not classified by the chosen table (radiosensitive or "
+        "radioresistant to conventional EBRT)."
+        if len(sensitive) > 1 and shown.primary is not None
+        else "Oncologic: primary "
         f"{_yes_no(sensitive, 'radiosensitive', 'radioresistant')} to conventional EBRT."
     )
     mechanical = f"Mechanical: {score}."

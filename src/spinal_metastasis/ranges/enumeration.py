@@ -230,25 +230,36 @@ def decide(
     Returns:
         The outcomes still possible, and the unknown inputs whose value could
         change the outcome (a factor matters when two completions that differ in
-        it alone give different outcomes).
+        it alone give different outcomes); a factor left open with every input
+        known names nothing.
     """
     names = [item.name for item in factors]
     outcome_of: dict[tuple[Hashable, ...], R] = {}
     for values in itertools.product(*(item.domain for item in factors)):
         outcome_of[values] = outcome(dict(zip(names, values, strict=True)))
     outcomes = frozenset(outcome_of.values())
-    return outcomes, (_deciding_inputs(factors, outcome_of) if len(outcomes) > 1 else ())
+    if len(outcomes) == 1:
+        return outcomes, ()
+    return outcomes, _deciding_inputs(factors, outcome_of, name_open_factors=False)
 
 
 def _deciding_inputs(
-    factors: Sequence[Factor], outcome_of: Mapping[tuple[Hashable, ...], Hashable]
+    factors: Sequence[Factor],
+    outcome_of: Mapping[tuple[Hashable, ...], Hashable],
+    *,
+    name_open_factors: bool = True,
 ) -> tuple[str, ...]:
+    # A factor left open although its inputs are known (a known primary that a table does not
+    # classify) is named by the scores, whose factors are named after the field or argument
+    # that decides them; a decision (a NOMS step) names only unknown inputs, since its factors
+    # are named after its steps ("oncologic"), and nothing the user can supply decides them.
     missing: list[str] = []
     for position, item in enumerate(factors):
         if item.is_known or not _changes_category(outcome_of, position):
             continue
         unknown = [used.name for used in item.inputs if used.value == "unknown"]
-        for name in unknown or [item.name]:
+        fallback = [item.name] if name_open_factors else []
+        for name in unknown or fallback:
             if name not in missing:
                 missing.append(name)
     return tuple(missing)
