@@ -129,6 +129,37 @@ class TestRegistry:
         assert [Eligibility.CAUTION, Eligibility.ELIGIBLE] == verdicts
         assert ("prior_radiation", "levels") == rule.inputs
 
+    def test_augmentation_applies_the_shared_coagulation_rules(self) -> None:
+        """Vertebral augmentation's platelet and INR checks are the shared coagulation rules."""
+        shared = {rule.id: rule for rule in rules() if rule.id.startswith("coagulation.")}
+        coagulation = {"inr", "platelets_10e9_per_l"}
+        checks = [
+            rule
+            for rule in rules(Modality.VERTEBRAL_AUGMENTATION)
+            if set(rule.inputs) & coagulation
+        ]
+        assert ["coagulation.platelets", "coagulation.inr"] == [rule.id for rule in checks]
+        assert all(rule is shared[rule.id] for rule in checks)
+
+    def test_augmentation_keeps_its_note_on_the_shared_coagulation_rules(self) -> None:
+        """Vertebral augmentation's coagulation findings say why the high-risk thresholds apply."""
+        patient = attrs.evolve(example_patient(), platelets_10e9_per_l=40.0)
+        [option] = [
+            option
+            for option in assess(patient).lesions[0].options
+            if option.modality is Modality.VERTEBRAL_AUGMENTATION
+        ]
+        [finding] = [
+            o.finding for o in option.rules if o.finding.rule_id == "coagulation.platelets"
+        ]
+        expected = (
+            "Platelets 40 x 10^9/L, below 50: consider transfusion before this high bleeding-risk "
+            "procedure (SIR 2019). Vertebral augmentation's 2019 SIR category was not confirmed; "
+            "an older SIR scheme lists vertebroplasty as high risk, so the high-risk thresholds "
+            "are applied."
+        )
+        assert expected == finding.statement
+
     def test_unknown_modality_is_refused(self) -> None:
         """A name that is not a modality raises the house error."""
         with pytest.raises(InvalidInputError, match="modality"):

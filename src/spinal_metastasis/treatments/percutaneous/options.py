@@ -7,6 +7,8 @@ listed by :func:`spinal_metastasis.rules`; their figures are in
 
 from typing import Final
 
+import attrs
+
 from spinal_metastasis.evidence import Citation, Finding
 from spinal_metastasis.rule_engine.engine import Rule, evaluate
 from spinal_metastasis.sources.percutaneous import (
@@ -61,7 +63,9 @@ from spinal_metastasis.treatments.percutaneous.figures import (
     unsourced_holds,
 )
 from spinal_metastasis.treatments.percutaneous.rules import (
+    AUGMENTATION_COAGULATION_NOTE,
     AUGMENTATION_RULES,
+    COAGULATION,
     CRYOABLATION_RULES,
     FOCUSED_ULTRASOUND_RULES,
     LITT_RULES,
@@ -437,10 +441,21 @@ def assess_vertebral_augmentation(context: LesionContext) -> OptionAssessment:
     return _vertebral_augmentation(context)
 
 
+_COAGULATION_IDS: Final = frozenset(rule.id for rule in COAGULATION)
+
+
+def _noted(outcome: RuleOutcome) -> RuleOutcome:
+    """Add why the high-risk thresholds apply to a shared coagulation rule's statement."""
+    if outcome.finding.rule_id not in _COAGULATION_IDS:
+        return outcome
+    statement = outcome.finding.statement + AUGMENTATION_COAGULATION_NOTE
+    return attrs.evolve(outcome, finding=attrs.evolve(outcome.finding, statement=statement))
+
+
 def _vertebral_augmentation(context: LesionContext) -> OptionAssessment:
     modality = Modality.VERTEBRAL_AUGMENTATION
     days, hold = unsourced_holds(context.patient.systemic_therapy, modality, SIR_2019)
-    rules = _outcomes(AUGMENTATION_RULES, context)
+    rules = [_noted(outcome) for outcome in _outcomes(AUGMENTATION_RULES, context)]
     return OptionAssessment.from_rules(
         modality,
         rules,

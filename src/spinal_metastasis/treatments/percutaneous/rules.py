@@ -59,7 +59,9 @@ from spinal_metastasis.treatments.percutaneous.indications import (
 )
 
 __all__ = [
+    "AUGMENTATION_COAGULATION_NOTE",
     "AUGMENTATION_RULES",
+    "COAGULATION",
     "CRYOABLATION_RULES",
     "FOCUSED_ULTRASOUND_RULES",
     "LITT_RULES",
@@ -419,10 +421,10 @@ CARDIAC_DEVICE_RULE: Final[Rule[OptionFacts]] = Rule(
 )
 
 COAGULATION: Final = coagulation_rules()
-FLAGGED_COAGULATION: Final = coagulation_rules(
-    "vertebral_augmentation",
+#: Added by vertebral augmentation to the statements of the shared coagulation rules.
+AUGMENTATION_COAGULATION_NOTE: Final = (
     " Vertebral augmentation's 2019 SIR category was not confirmed; an older SIR scheme "
-    "lists vertebroplasty as high risk, so the high-risk thresholds are applied.",
+    "lists vertebroplasty as high risk, so the high-risk thresholds are applied."
 )
 
 
@@ -475,6 +477,6 @@ AUGMENTATION_RULES: Final = (
     mechanical_rule(_AUGMENTATION),
     AUGMENTATION_INDICATION,
     posterior_wall_rule(_AUGMENTATION, PEREZ_2021),
-    *FLAGGED_COAGULATION,
+    *COAGULATION,
     infection_rule(_AUGMENTATION, TSOUMAKIDOU_2017),
 )
