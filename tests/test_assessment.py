@@ -354,6 +354,7 @@ def _unstable(sins_lesion: SpinalLesion) -> Patient:
         primary=PrimaryTumor.BREAST,
         lesions=(sins_lesion,),
         kps=80,
+        ecog=1,
         frankel=Frankel.E,
         medically_operable=True,
         expected_survival_years=2.0,

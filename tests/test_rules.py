@@ -31,7 +31,6 @@ from spinal_metastasis import (
 )
 from spinal_metastasis.errors import InvalidInputError
 from spinal_metastasis.pathways import possible_radiosensitive
-from spinal_metastasis.performance import possible_ecog
 from spinal_metastasis.radiobiology import Schedule
 from spinal_metastasis.rule_engine.engine import (
     MODEL_FIELDS,
@@ -160,6 +159,22 @@ class TestRegistry:
         )
         assert expected == finding.statement
 
+    def test_an_unknown_ecog_grade_is_not_narrowed_by_the_kps(self) -> None:
+        """With KPS 50 and no ECOG grade, ECOG 2 (eligible) is a completion: undetermined."""
+        [rule] = [r for r in rules(Modality.SBRT) if r.id == "sbrt.performance_status"]
+        patient = example_patient()
+        outcomes = []
+        for ecog in (None, 2, 3):
+            completed = attrs.evolve(patient, kps=50, ecog=ecog)
+            outcome = evaluate(rule, OptionFacts(lesion_context(completed, completed.lesions[0])))
+            outcomes.append((outcome.verdict, outcome.missing))
+        expected = [
+            (Eligibility.UNDETERMINED, ("ecog",)),
+            (Eligibility.ELIGIBLE, ()),
+            (Eligibility.CAUTION, ()),
+        ]
+        assert expected == outcomes
+
     def test_unknown_modality_is_refused(self) -> None:
         """A name that is not a modality raises the house error."""
         with pytest.raises(InvalidInputError, match="modality"):
@@ -191,8 +206,6 @@ def _course(total: float, fractions: int, days: int, levels: Sequence[Any]) -> R
 def _samples(name: str, patient: Patient) -> tuple[object, ...]:
     """Values that reach every verdict of the declared rules, for one unknown field."""
     lesion = patient.lesions[0]
-    if name == "ecog" and patient.kps is not None:
-        return tuple(sorted(possible_ecog(patient.kps, None)))
     enums: dict[str, tuple[object, ...]] = {
         "escc": tuple(ESCC),
         "frankel": tuple(Frankel),

@@ -40,7 +40,7 @@ def rules(modality: "Modality | str | None" = None) -> "tuple[Rule[OptionFacts],
         >>> [rule.id for rule in rules(Modality.SBRT)][:2]
         ['sbrt.performance_status', 'sbrt.extent']
         >>> rules(Modality.SBRT)[0].inputs
-        ('ecog', 'kps')
+        ('ecog',)
     """
     from spinal_metastasis.treatments.catalog import rules_of  # noqa: PLC0415 - lazy on purpose
 

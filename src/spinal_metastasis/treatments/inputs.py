@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 from spinal_metastasis.anatomy import VertebralLevel
 from spinal_metastasis.histology import PrimaryTumor
 from spinal_metastasis.model import ESCC, Frankel
-from spinal_metastasis.performance import possible_ecog
+from spinal_metastasis.performance import ECOG_VALUES
 from spinal_metastasis.rule_engine.engine import MODEL_FIELDS, Input, field_input, possible_values
 from spinal_metastasis.treatments.context import OptionFacts
 
@@ -126,10 +126,14 @@ DEFICIT: Final = possible_values(
 )
 POSSIBLE_ECOG: Final = possible_values(
     "ecog_grade",
-    ("ecog", "kps"),
-    lambda facts: possible_ecog(facts.patient.kps, facts.patient.ecog),
+    ("ecog",),
+    # The model accepts every ECOG grade with any recorded KPS, so a recorded KPS does not
+    # narrow an unknown grade: every completion's verdict stays possible.
+    lambda facts: (
+        frozenset(ECOG_VALUES) if facts.patient.ecog is None else frozenset({facts.patient.ecog})
+    ),
     unknown=lambda _facts: ("ecog",),
-    description="the ECOG grades still possible (recorded, or paired with the recorded KPS)",
+    description="the ECOG grades still possible (recorded, or any grade)",
 )
 ESCC_GROUPING: Final[Input[OptionFacts]] = Input(
     name="escc_grouping",
